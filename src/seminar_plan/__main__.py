@@ -1,0 +1,3 @@
+from seminar_plan.cli import main
+
+main()

@@ -1,0 +1,39 @@
+"""The one way seminar-plan writes a file: never over an existing one without ``force``, and
+whole or not at all (a temporary file in the same folder, then an atomic rename)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+class WriteError(Exception):
+    """The file was not written; the message says why in one line."""
+
+
+def safe_write(path: Path, data: str | bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically; refuse to replace an existing file unless ``force``."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if path.is_dir():
+        raise WriteError(f"{path} is a folder; name a file to write")
+    if path.exists() and not force:
+        raise WriteError(f"{path} exists; pass --force to overwrite it")
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise WriteError(f"{path}: the folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise WriteError(f"{path}: cannot write in {folder} ({error.strerror or error})") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise WriteError(f"{path}: cannot write ({error.strerror or error})") from None

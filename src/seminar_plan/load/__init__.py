@@ -1,0 +1,64 @@
+"""Loading a plan: read its files, parse them into the model, keep the findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from seminar_plan.findings import Finding
+from seminar_plan.load.locate import Locator
+from seminar_plan.load.parse import FORMAT_VERSION, parse_plan
+from seminar_plan.load.read import PlanFileError, Sources, read_sources, sources_from_text
+from seminar_plan.model import Origin, Plan
+
+
+class PlanFormatError(PlanFileError):
+    """The plan declares a newer format than this version of seminar-plan reads."""
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    """A plan with the files it came from and what the loader found wrong with it.
+
+    ``plan`` is None when the plan has no usable ``[event]`` (or no valid TOML at all).
+    """
+
+    sources: Sources
+    plan: Plan | None
+    findings: tuple[Finding, ...]
+    locator: Locator
+
+    @property
+    def path(self) -> str:
+        return self.sources.main.display
+
+
+def _refuse_newer_format(sources: Sources, locator: Locator) -> None:
+    for index, source in enumerate(sources.files):
+        value = source.data.get("format") if source.data else None
+        if isinstance(value, int) and not isinstance(value, bool) and value > FORMAT_VERSION:
+            place = locator.place(Origin(index, ("format",)))
+            raise PlanFormatError(
+                f"{place.file}:{place.line}: plan format {value} is newer than this"
+                f" seminar-plan reads (format {FORMAT_VERSION}); upgrade seminar-plan"
+            )
+
+
+def load_sources(sources: Sources) -> LoadedPlan:
+    locator = Locator(sources)
+    _refuse_newer_format(sources, locator)
+    plan, findings = parse_plan(sources, locator)
+    return LoadedPlan(sources, plan, tuple(findings), locator)
+
+
+def load_plan(path: Path, *, allow_outside: bool = False) -> LoadedPlan:
+    """Read and parse the plan at ``path``; raises ``PlanFileError`` if it cannot be read."""
+    return load_sources(read_sources(path, allow_outside=allow_outside))
+
+
+def load_text(text: str, display: str = "seminar.toml") -> LoadedPlan:
+    """Parse a plan given as TOML text (no includes): for tests and other tools."""
+    return load_sources(sources_from_text(text, display))
+
+
+__all__ = ["LoadedPlan", "PlanFileError", "PlanFormatError", "load_plan", "load_text"]

@@ -1,0 +1,35 @@
+"""Origins (file index, key path) -> places (file, line, column), scanning each file once."""
+
+from __future__ import annotations
+
+from seminar_plan.findings import Place
+from seminar_plan.load.places import Places, index_places
+from seminar_plan.load.read import Sources
+from seminar_plan.model import Origin
+
+
+class Locator:
+    """Finds places lazily: a file is scanned the first time a finding needs a place in it."""
+
+    def __init__(self, sources: Sources) -> None:
+        self.sources = sources
+        self._places: dict[int, Places] = {}
+
+    def _index(self, file: int) -> Places:
+        places = self._places.get(file)
+        if places is None:
+            places = index_places(self.sources.files[file].text)
+            self._places[file] = places
+        return places
+
+    def place(self, origin: Origin) -> Place:
+        line, column = self._index(origin.file).find(origin.path)
+        return Place(self.sources.files[origin.file].display, line, column)
+
+    def place_at(self, file: int, line: int, column: int) -> Place:
+        return Place(self.sources.files[file].display, line, column)
+
+    def line_of(self, origin: Origin) -> str:
+        """``file:line`` of an origin, for messages that name another place."""
+        place = self.place(origin)
+        return f"{place.file}:{place.line}"

@@ -1,0 +1,245 @@
+"""Reading a plan's files: the plan, its includes, their text and TOML mapping (I/O only).
+
+Nothing here interprets the plan: ``parse`` turns the mappings into the model. Problems with an
+included file are returned as data, because they are mistakes in the plan; only a main file that
+cannot be read at all is an exception (the command cannot run).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from seminar_plan.model import Origin
+
+MAX_TOTAL_BYTES = 50 * 1024 * 1024
+MAX_INCLUDE_DEPTH = 64
+
+_SYNTAX_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class PlanFileError(Exception):
+    """The plan cannot be read at all: missing, a folder, unreadable, or too large."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxProblem:
+    message: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One file of the plan: the path as shown to the user, its text and its TOML mapping."""
+
+    display: str
+    text: str
+    data: dict[str, Any] | None
+    syntax: SyntaxProblem | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IncludeProblem:
+    origin: Origin
+    message: str
+    hint: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    files: tuple[SourceFile, ...]
+    problems: tuple[IncludeProblem, ...] = ()
+
+    @property
+    def main(self) -> SourceFile:
+        return self.files[0]
+
+
+def parse_text(text: str, display: str) -> SourceFile:
+    """Parse one TOML text; a syntax error becomes a ``SyntaxProblem`` with its place."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _SYNTAX_POSITION.search(message)
+        if position is not None:
+            line, column = int(position.group(1)), int(position.group(2))
+            message = message[: position.start()].strip()
+        else:
+            line = text.count("\n") + 1
+            column = len(text) - text.rfind("\n")
+            message = re.sub(r"\s*\(at end of document\)", "", message)
+        return SourceFile(display, text, None, SyntaxProblem(message, line, column))
+    except RecursionError:
+        return SourceFile(display, text, None, SyntaxProblem("nesting is too deep", 1, 1))
+    return SourceFile(display, text, data)
+
+
+def decode(raw: bytes, display: str) -> SourceFile:
+    """Decode UTF-8 and parse; bytes that are not UTF-8 are a syntax problem at their place."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return SourceFile(
+            display,
+            raw.decode("utf-8", "replace"),
+            None,
+            SyntaxProblem("the file is not UTF-8 text (a TOML plan must be)", line, column),
+        )
+    if "\x00" in text:
+        position = text.index("\x00")
+        line = text.count("\n", 0, position) + 1
+        column = position - text.rfind("\n", 0, position)
+        return SourceFile(
+            display, text, None, SyntaxProblem("the file contains a NUL byte", line, column)
+        )
+    return parse_text(text, display)
+
+
+def _read_bytes(path: Path, budget: int) -> bytes:
+    """Read a file; OSError and over-size surface as ``PlanFileError``."""
+    if path.is_dir():
+        raise PlanFileError(f"{path} is a folder, not a plan file")
+    try:
+        size = path.stat().st_size
+        if size > budget:
+            raise PlanFileError(
+                f"{path}: the plan and its includes exceed {MAX_TOTAL_BYTES // (1024 * 1024)} MB;"
+                " split it or remove unused parts"
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(budget + 1)
+    except FileNotFoundError:
+        raise PlanFileError(f"{path}: no such file") from None
+    except PermissionError:
+        raise PlanFileError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise PlanFileError(f"{path}: cannot read ({error.strerror or error})") from None
+    if len(raw) > budget:
+        raise PlanFileError(
+            f"{path}: the plan and its includes exceed {MAX_TOTAL_BYTES // (1024 * 1024)} MB"
+        )
+    return raw
+
+
+@dataclass
+class _Reader:
+    root: Path
+    allow_outside: bool
+    files: list[SourceFile] = field(default_factory=list)
+    problems: list[IncludeProblem] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    budget: int = MAX_TOTAL_BYTES
+
+    def add(self, path: Path, display: str) -> SourceFile:
+        raw = _read_bytes(path, self.budget)
+        self.budget -= len(raw)
+        source = decode(raw, display)
+        self.files.append(source)
+        return source
+
+    def includes(self, source: SourceFile, path: Path, stack: tuple[str, ...]) -> None:
+        index = len(self.files) - 1
+        if source.data is None or "include" not in source.data:
+            return
+        includes = source.data["include"]
+        origin = Origin(index, ("include",))
+        if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
+            self.problems.append(
+                IncludeProblem(
+                    origin,
+                    "include must be a list of file paths",
+                    'write include = ["people.toml"]',
+                )
+            )
+            return
+        if len(stack) >= MAX_INCLUDE_DEPTH:
+            self.problems.append(
+                IncludeProblem(
+                    origin,
+                    f"includes nest deeper than {MAX_INCLUDE_DEPTH} levels",
+                    "include the files from fewer levels",
+                )
+            )
+            return
+        for position, name in enumerate(includes):
+            self.include_one(name, path, source.display, stack, origin.child(position))
+
+    def include_one(
+        self, name: str, parent: Path, parent_display: str, stack: tuple[str, ...], origin: Origin
+    ) -> None:
+        target = parent.parent / name
+        display = os.path.normpath(os.path.join(os.path.dirname(parent_display), name))
+        real = os.path.realpath(target)
+        if real in stack:
+            self.problems.append(
+                IncludeProblem(
+                    origin,
+                    f"include cycle: {name} includes, directly or through others, this file",
+                    "remove one include of the cycle",
+                )
+            )
+            return
+        if not self.allow_outside and os.path.commonpath([real, str(self.root)]) != str(self.root):
+            self.problems.append(
+                IncludeProblem(
+                    origin,
+                    f"{name} is outside the plan's folder {self.root}",
+                    "move the file into the plan's folder, or pass --allow-outside",
+                )
+            )
+            return
+        if real in self.seen:
+            return
+        if not target.is_file():
+            what = "is a folder" if target.is_dir() else "does not exist"
+            self.problems.append(
+                IncludeProblem(
+                    origin, f"included file {display} {what}", "check the path; it is relative to this file"
+                )
+            )
+            return
+        self.seen.add(real)
+        try:
+            source = self.add(target, display)
+        except PlanFileError as error:
+            self.problems.append(IncludeProblem(origin, str(error), None))
+            return
+        self.includes(source, target, (*stack, real))
+
+
+def read_sources(path: Path, *, allow_outside: bool = False) -> Sources:
+    """Read the plan at ``path`` and every file it includes."""
+    real = os.path.realpath(path)
+    reader = _Reader(root=Path(os.path.dirname(real)), allow_outside=allow_outside)
+    reader.seen.add(real)
+    source = reader.add(path, str(path))
+    reader.includes(source, path, (real,))
+    return Sources(tuple(reader.files), tuple(reader.problems))
+
+
+def sources_from_text(text: str, display: str = "seminar.toml") -> Sources:
+    """A plan given as text, without includes: what tests and other tools feed the parser."""
+    return Sources((parse_text(text, display),))
+
+
+def find_plan(start: Path, environ: dict[str, str]) -> Path | None:
+    """``$SEMINAR_PLAN``, else the nearest ``seminar.toml`` in ``start`` or its parents."""
+    named = environ.get("SEMINAR_PLAN")
+    if named:
+        return Path(named)
+    for folder in (start, *start.parents):
+        candidate = folder / "seminar.toml"
+        if candidate.is_file():
+            return candidate
+    return None

@@ -1,0 +1,41 @@
+"""IANA time zone names -> tzinfo, with the nearest real name for a misspelt one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+from dateutil import tz
+
+# gettz also accepts file paths and POSIX TZ strings; a plan names IANA zones only.
+_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*\Z")
+
+
+def resolve_zone(name: str) -> tuple[dt.tzinfo | None, str | None]:
+    """The zone for ``name``, else None and the closest known zone name (or None)."""
+    if _ZONE_NAME.match(name) and len(name) < 64:
+        try:
+            zone = tz.gettz(name)
+        except (ValueError, OSError):
+            zone = None
+        # gettz falls back to POSIX TZ strings ("UTC+8", with the sign inverted): not zones.
+        if isinstance(zone, (tz.tzfile, tz.tzutc)):
+            return zone, None
+    return None, nearest_zone(name)
+
+
+def nearest_zone(name: str) -> str | None:
+    import zoneinfo
+
+    names = zoneinfo.available_timezones()
+    by_lower = {n.lower(): n for n in names}
+    if name.lower() in by_lower:
+        return by_lower[name.lower()]
+    matches = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    # "Shanghai" alone: match on the city part.
+    cities = {n.rsplit("/", 1)[-1].lower(): n for n in names}
+    city = difflib.get_close_matches(name.lower().replace(" ", "_"), list(cities), n=1, cutoff=0.6)
+    return cities[city[0]] if city else None

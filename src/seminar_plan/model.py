@@ -1,0 +1,377 @@
+"""The plan as frozen, typed values: no I/O, no printing.
+
+Every time is an aware datetime in the event zone. Collections are tuples; lookups by id are
+derived once on first use (``cached_property`` writes to the instance dict, so it works on a
+frozen dataclass).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+KINDS = (
+    "ceremony",
+    "keynote",
+    "lecture",
+    "panel",
+    "meeting",
+    "meal",
+    "break",
+    "reception",
+    "visit",
+    "transfer",
+    "registration",
+    "other",
+)
+INTERPRETATION_MODES = ("none", "consecutive", "simultaneous")
+
+Kind = Literal[
+    "ceremony",
+    "keynote",
+    "lecture",
+    "panel",
+    "meeting",
+    "meal",
+    "break",
+    "reception",
+    "visit",
+    "transfer",
+    "registration",
+    "other",
+]
+Interpretation = Literal["none", "consecutive", "simultaneous"]
+Role = Literal["speaker", "moderator", "interpreter", "owner", "attendee"]
+
+ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a value was written: the file's index in the plan's sources and its key path."""
+
+    file: int
+    path: tuple[str | int, ...]
+
+    def child(self, *keys: str | int) -> Origin:
+        return Origin(self.file, self.path + keys)
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Human-readable text in one or more languages; ``""`` is the language-neutral variant."""
+
+    variants: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def plain(cls, value: str) -> Text:
+        return cls((("", value),))
+
+    def get(self, preferred: tuple[str, ...]) -> str:
+        """The text in the first preferred language present, else the first variant."""
+        by_lang = dict(self.variants)
+        for lang in preferred:
+            if lang in by_lang:
+                return by_lang[lang]
+        return self.variants[0][1] if self.variants else ""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(lang for lang, _ in self.variants if lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    title: Text
+    timezone: str
+    tz: dt.tzinfo
+    start: dt.date
+    end: dt.date
+    languages: tuple[str, ...] = ("en",)
+    theme: Text | None = None
+    organizer: Text | None = None
+    city: Text | None = None
+    edition: int | None = None
+    co_hosts: tuple[Text, ...] = ()
+    participants: int | None = None
+    origin: Origin = Origin(0, ("event",))
+
+    @property
+    def day_count(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def date_of(self, day: int) -> dt.date:
+        return self.start + dt.timedelta(days=day - 1)
+
+    def day_of(self, date: dt.date) -> int:
+        return (date - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    number: int
+    date: dt.date
+    label: Text | None = None
+    notes: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Delegation:
+    id: str
+    name: Text
+    headcount: int | None
+    language: str | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    id: str
+    name: Text
+    address: Text | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Travel:
+    between: tuple[str, str]
+    minutes: int
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    id: str
+    venue: str
+    name: Text
+    capacity: int | None
+    booths: int
+    open: dt.time
+    # None means 24:00, the end of the day.
+    close: dt.time | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: Text
+    title: Text | None = None
+    organization: Text | None = None
+    delegation: str | None = None
+    rank: int | None = None
+    languages: tuple[str, ...] = ()
+    arrive: dt.datetime | None = None
+    depart: dt.datetime | None = None
+    contact: tuple[tuple[str, str], ...] = ()
+    notes: Text | None = None
+    origin: Origin = Origin(0, ())
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    name: Text | None
+    members: tuple[str, ...]
+    headcount: int
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    at: dt.datetime
+    what: Text
+    who: str | None
+    notes: Text | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One occurrence of a ``[[sessions]]`` entry on one day.
+
+    A session written with ``day = [1, 2]`` becomes two occurrences, ``id@1`` and ``id@2``;
+    ``base_id`` is the id written in the file.
+    """
+
+    id: str
+    base_id: str
+    title: Text
+    day: int
+    start: dt.datetime
+    end: dt.datetime
+    origin: Origin
+    kind: Kind = "other"
+    track: str | None = None
+    room: str | None = None
+    venue: str | None = None
+    speakers: tuple[str, ...] = ()
+    moderators: tuple[str, ...] = ()
+    interpreters: tuple[str, ...] = ()
+    owner: str | None = None
+    attendees: tuple[str, ...] = ()
+    attendance: int | None = None
+    interpretation: Interpretation = "none"
+    av: Text | None = None
+    notes: Text | None = None
+    cues: tuple[Cue, ...] = ()
+
+    @property
+    def date(self) -> dt.date:
+        return self.start.date()
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds() // 60)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckConfig:
+    """The plan's own ``[check]`` table."""
+
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    event: Event
+    days: tuple[Day, ...] = ()
+    delegations: tuple[Delegation, ...] = ()
+    venues: tuple[Venue, ...] = ()
+    travel: tuple[Travel, ...] = ()
+    rooms: tuple[Room, ...] = ()
+    people: tuple[Person, ...] = ()
+    groups: tuple[Group, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    check: CheckConfig = field(default_factory=CheckConfig)
+
+    @cached_property
+    def delegation_by_id(self) -> dict[str, Delegation]:
+        return {d.id: d for d in self.delegations}
+
+    @cached_property
+    def venue_by_id(self) -> dict[str, Venue]:
+        return {v.id: v for v in self.venues}
+
+    @cached_property
+    def room_by_id(self) -> dict[str, Room]:
+        return {r.id: r for r in self.rooms}
+
+    @cached_property
+    def person_by_id(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    @cached_property
+    def group_by_id(self) -> dict[str, Group]:
+        return {g.id: g for g in self.groups}
+
+    @cached_property
+    def day_by_number(self) -> dict[int, Day]:
+        return {d.number: d for d in self.days}
+
+    @cached_property
+    def travel_minutes(self) -> dict[frozenset[str], int]:
+        return {frozenset(t.between): t.minutes for t in self.travel}
+
+    def venue_of(self, session: Session) -> str | None:
+        """The session's room's venue, else its own ``venue``."""
+        if session.room is not None:
+            room = self.room_by_id.get(session.room)
+            if room is not None:
+                return room.venue
+        return session.venue
+
+    def roles_of(self, session: Session) -> dict[str, tuple[Role, ...]]:
+        """Every person committed to the session, with their roles in it, in a stable order."""
+        roles: dict[str, list[Role]] = {}
+
+        def add(person: str, role: Role) -> None:
+            held = roles.setdefault(person, [])
+            if role not in held:
+                held.append(role)
+
+        for person in session.speakers:
+            add(person, "speaker")
+        for person in session.moderators:
+            add(person, "moderator")
+        for person in session.interpreters:
+            add(person, "interpreter")
+        if session.owner is not None:
+            add(session.owner, "owner")
+        for ref in session.attendees:
+            if ref in self.person_by_id:
+                add(ref, "attendee")
+            elif ref in self.group_by_id:
+                for member in self.group_by_id[ref].members:
+                    add(member, "attendee")
+        return {person: tuple(held) for person, held in roles.items() if person in self.person_by_id}
+
+    def committed(self, session: Session) -> tuple[str, ...]:
+        return tuple(self.roles_of(session))
+
+    def attendance_of(self, session: Session) -> int | None:
+        """The written ``attendance``, else the sum over attendees; None when neither exists."""
+        if session.attendance is not None:
+            return session.attendance
+        if not session.attendees:
+            return None
+        total = 0
+        for ref in session.attendees:
+            if ref == ALL:
+                total += self.participant_total
+            elif ref in self.delegation_by_id:
+                total += self.delegation_by_id[ref].headcount or 0
+            elif ref in self.group_by_id:
+                total += self.group_by_id[ref].headcount
+            elif ref in self.person_by_id:
+                total += 1
+        return total
+
+    @property
+    def delegation_total(self) -> int:
+        return sum(d.headcount or 0 for d in self.delegations)
+
+    @property
+    def participant_total(self) -> int:
+        if self.event.participants is not None:
+            return self.event.participants
+        return self.delegation_total
+
+    def language_of(self, person_id: str) -> str | None:
+        person = self.person_by_id.get(person_id)
+        if person is None:
+            return None
+        if person.languages:
+            return person.languages[0]
+        if person.delegation is not None:
+            delegation = self.delegation_by_id.get(person.delegation)
+            if delegation is not None:
+                return delegation.language
+        return None
+
+    def languages_of(self, session: Session) -> tuple[str, ...]:
+        """Languages of the attending delegations and of every committed person, sorted."""
+        found: set[str] = set()
+        for ref in session.attendees:
+            if ref == ALL:
+                found.update(d.language for d in self.delegations if d.language)
+            elif ref in self.delegation_by_id:
+                language = self.delegation_by_id[ref].language
+                if language:
+                    found.add(language)
+        for person in self.committed(session):
+            language = self.language_of(person)
+            if language:
+                found.add(language)
+        return tuple(sorted(found))
+
+    def sessions_on(self, day: int) -> tuple[Session, ...]:
+        return tuple(
+            sorted(
+                (s for s in self.sessions if s.day == day),
+                key=lambda s: (s.start, s.end, s.room or "", s.id),
+            )
+        )

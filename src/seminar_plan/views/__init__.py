@@ -1,0 +1,1 @@
+"""Renderers: model and findings -> text. Pure functions; only terminal.py imports rich."""
