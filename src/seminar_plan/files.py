@@ -14,7 +14,7 @@ class WriteError(Exception):
 
 
 def safe_write(path: Path, data: str | bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically; refuse to replace an existing file unless ``force``."""
+    """Write ``data`` to ``path`` atomically; never replace an existing file unless ``force``."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if path.is_dir():
         raise WriteError(f"{path} is a folder; name a file to write")
@@ -32,7 +32,7 @@ def safe_write(path: Path, data: str | bytes, *, force: bool = False) -> None:
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        Path(temporary).replace(path)
     except OSError as error:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()

@@ -307,7 +307,9 @@ class Plan:
             elif ref in self.group_by_id:
                 for member in self.group_by_id[ref].members:
                     add(member, "attendee")
-        return {person: tuple(held) for person, held in roles.items() if person in self.person_by_id}
+        return {
+            person: tuple(held) for person, held in roles.items() if person in self.person_by_id
+        }
 
     def committed(self, session: Session) -> tuple[str, ...]:
         return tuple(self.roles_of(session))

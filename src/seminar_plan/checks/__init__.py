@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from seminar_plan.findings import Finding, Selection
 from seminar_plan.checks.rules import plan_selection, run_rules
+from seminar_plan.findings import Finding, Selection
 from seminar_plan.load import LoadedPlan
 
 

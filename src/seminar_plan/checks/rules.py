@@ -11,8 +11,8 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-from seminar_plan.findings import CODES, Finding, Selection, Severity
 from seminar_plan.checks.sweep import overlapping_pairs
+from seminar_plan.findings import CODES, Finding, Selection, Severity
 from seminar_plan.load.locate import Locator
 from seminar_plan.model import ALL, Origin, Plan, Session
 

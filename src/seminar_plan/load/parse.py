@@ -247,11 +247,13 @@ class Parser:
     ) -> Text | None:
         if key not in table:
             if required:
-                self.schema(origin, f"missing required key {key!r}", f"add {key} = \"...\"", subject)
+                self.schema(origin, f"missing required key {key!r}", f'add {key} = "..."', subject)
             return None
         return self.text_value(table[key], origin.child(key), key, subject)
 
-    def text_value(self, value: object, origin: Origin, key: str, subject: str | None) -> Text | None:
+    def text_value(
+        self, value: object, origin: Origin, key: str, subject: str | None
+    ) -> Text | None:
         if isinstance(value, str):
             return Text.plain(value)
         if isinstance(value, dict) and value:
@@ -300,7 +302,10 @@ class Parser:
         value = table[key]
         if not _is_int(value):
             self.schema(
-                origin.child(key), f"{key} must be an integer, not {_type_name(value)}", None, subject
+                origin.child(key),
+                f"{key} must be an integer, not {_type_name(value)}",
+                None,
+                subject,
             )
             return None
         if minimum is not None and value < minimum:
@@ -366,7 +371,10 @@ class Parser:
             value = [value]
         if not isinstance(value, list):
             self.schema(
-                origin.child(key), f"{key} must be a list of ids, not {_type_name(value)}", None, subject
+                origin.child(key),
+                f"{key} must be a list of ids, not {_type_name(value)}",
+                None,
+                subject,
             )
             return ()
         refs: list[str] = []
@@ -444,7 +452,7 @@ class Parser:
             latest = "24:00" if allow_midnight_end else "23:59"
             self.schema(
                 origin.child(key),
-                f"{key} must be a clock time \"HH:MM\" from 00:00 to {latest}, not {table[key]!r}",
+                f'{key} must be a clock time "HH:MM" from 00:00 to {latest}, not {table[key]!r}',
                 f'write {key} = "09:30"',
                 subject,
             )
@@ -650,7 +658,11 @@ class _PlanBuilder:
             value = table["co_hosts"]
             values = value if isinstance(value, list) else [value]
             for position, item in enumerate(values):
-                key_origin = origin.child("co_hosts", position) if isinstance(value, list) else origin.child("co_hosts")
+                key_origin = (
+                    origin.child("co_hosts", position)
+                    if isinstance(value, list)
+                    else origin.child("co_hosts")
+                )
                 text = p.text_value(item, key_origin, "co_hosts", None)
                 if text is not None:
                     co_hosts.append(text)
@@ -664,7 +676,7 @@ class _PlanBuilder:
         # A misspelt zone is reported above; the rest of the plan is still checked, in UTC.
         return Event(
             title=title,
-            timezone=cast("str", zone_name),
+            timezone=zone_name,
             tz=tz or dt.UTC,
             start=start,
             end=end,
@@ -686,7 +698,12 @@ class _PlanBuilder:
             label = p.text(entry.table, "label", entry.origin, ident)
             notes = p.text(entry.table, "notes", entry.origin, ident)
             if not ident.isdigit():
-                p.schema(entry.origin, f"[days.{ident}]: a day is a number, such as [days.2]", None, ident)
+                p.schema(
+                    entry.origin,
+                    f"[days.{ident}]: a day is a number, such as [days.2]",
+                    None,
+                    ident,
+                )
                 continue
             number = int(ident)
             if event is None:
@@ -759,7 +776,8 @@ class _PlanBuilder:
             if closes <= opens:
                 p.schema(
                     origin.child("close"),
-                    f"room closes ({_minutes_text(closes)}) before it opens ({_minutes_text(opens)})",
+                    f"room closes ({_minutes_text(closes)})"
+                    f" before it opens ({_minutes_text(opens)})",
                     None,
                     ident,
                 )
@@ -928,9 +946,16 @@ class _PlanBuilder:
             for code, level in table["severity"].items():
                 key_origin = origin.child("severity", code)
                 if code not in CODES:
-                    p.schema(key_origin, f"unknown finding code {code!r}", did_you_mean(code, tuple(CODES)))
+                    p.schema(
+                        key_origin,
+                        f"unknown finding code {code!r}",
+                        did_you_mean(code, tuple(CODES)),
+                    )
                 elif level not in ("error", "warning"):
-                    p.schema(key_origin, f"severity of {code} must be \"error\" or \"warning\", not {level!r}")
+                    p.schema(
+                        key_origin,
+                        f'severity of {code} must be "error" or "warning", not {level!r}',
+                    )
                 else:
                     severity.append((code, level))
         return CheckConfig(tuple(ignore), tuple(severity))
@@ -1122,7 +1147,7 @@ class _SessionReader:
         if minutes is None:
             p.schema(
                 origin.child("duration"),
-                "duration must be minutes or text such as \"90m\", \"1h30m\", \"2h\","
+                'duration must be minutes or text such as "90m", "1h30m", "2h",'
                 f" not {table['duration']!r}",
                 'write duration = "1h30m"',
                 ident,
@@ -1265,7 +1290,11 @@ class _References:
         options: Callable[[], list[str]],
     ) -> None:
         suggestion = closest(ref, options())
-        hint = f"did you mean {suggestion!r}?" if suggestion else f"define [{what}.{ref}] or fix the name"
+        hint = (
+            f"did you mean {suggestion!r}?"
+            if suggestion
+            else f"define [{what}.{ref}] or fix the name"
+        )
         self.p.report(
             "unknown-ref",
             origin,
@@ -1284,7 +1313,9 @@ class _References:
         for travel in plan.travel:
             for position, venue in enumerate(travel.between):
                 if venue not in plan.venue_by_id:
-                    self.missing(travel.origin.child("between", position), "travel", venue, "venues", venues)
+                    self.missing(
+                        travel.origin.child("between", position), "travel", venue, "venues", venues
+                    )
         for person in plan.people:
             if person.delegation is not None and person.delegation not in plan.delegation_by_id:
                 self.missing(
@@ -1297,7 +1328,9 @@ class _References:
         for group in plan.groups:
             for position, member in enumerate(group.members):
                 if member not in plan.person_by_id:
-                    self.missing(group.origin.child("members", position), group.id, member, "people", people)
+                    self.missing(
+                        group.origin.child("members", position), group.id, member, "people", people
+                    )
         for draft in self.drafts:
             if draft.ident is not None:
                 self.session(draft, people)
@@ -1317,8 +1350,11 @@ class _References:
             refs: tuple[str, ...] = getattr(draft, key)
             for ref in refs:
                 if key == "attendees":
-                    if ref == ALL or ref in plan.person_by_id or ref in plan.group_by_id or (
-                        ref in plan.delegation_by_id
+                    if (
+                        ref == ALL
+                        or ref in plan.person_by_id
+                        or ref in plan.group_by_id
+                        or (ref in plan.delegation_by_id)
                     ):
                         continue
                     self.missing(
@@ -1326,11 +1362,20 @@ class _References:
                         ident,
                         ref,
                         "attendees",
-                        lambda: [*plan.delegation_by_id, *plan.group_by_id, *plan.person_by_id, ALL],
+                        lambda: [
+                            *plan.delegation_by_id,
+                            *plan.group_by_id,
+                            *plan.person_by_id,
+                            ALL,
+                        ],
                     )
                 elif ref not in plan.person_by_id:
                     self.missing(
-                        self.list_origin(origin, draft.table, key, ref), ident, ref, "people", people
+                        self.list_origin(origin, draft.table, key, ref),
+                        ident,
+                        ref,
+                        "people",
+                        people,
                     )
         if draft.owner is not None and draft.owner not in plan.person_by_id:
             self.missing(origin.child("owner"), ident, draft.owner, "people", people)

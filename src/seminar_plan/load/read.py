@@ -62,8 +62,7 @@ class Sources:
 
 def parse_text(text: str, display: str) -> SourceFile:
     """Parse one TOML text; a syntax error becomes a ``SyntaxProblem`` with its place."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -179,7 +178,7 @@ class _Reader:
         self, name: str, parent: Path, parent_display: str, stack: tuple[str, ...], origin: Origin
     ) -> None:
         target = parent.parent / name
-        display = os.path.normpath(os.path.join(os.path.dirname(parent_display), name))
+        display = os.path.normpath(Path(parent_display).parent / name)
         real = os.path.realpath(target)
         if real in stack:
             self.problems.append(
@@ -205,7 +204,9 @@ class _Reader:
             what = "is a folder" if target.is_dir() else "does not exist"
             self.problems.append(
                 IncludeProblem(
-                    origin, f"included file {display} {what}", "check the path; it is relative to this file"
+                    origin,
+                    f"included file {display} {what}",
+                    "check the path; it is relative to this file",
                 )
             )
             return
@@ -221,7 +222,7 @@ class _Reader:
 def read_sources(path: Path, *, allow_outside: bool = False) -> Sources:
     """Read the plan at ``path`` and every file it includes."""
     real = os.path.realpath(path)
-    reader = _Reader(root=Path(os.path.dirname(real)), allow_outside=allow_outside)
+    reader = _Reader(root=Path(real).parent, allow_outside=allow_outside)
     reader.seen.add(real)
     source = reader.add(path, str(path))
     reader.includes(source, path, (real,))

@@ -71,9 +71,8 @@ def render_text(
     if not findings:
         out.append(f"{plan}: no problems found")
     else:
-        out.append(
-            f"{plan}: {_plural(summary['error'], 'error')}, {_plural(summary['warning'], 'warning')}"
-        )
+        errors = _plural(summary["error"], "error")
+        out.append(f"{plan}: {errors}, {_plural(summary['warning'], 'warning')}")
     return "\n".join(out) + "\n"
 
 

@@ -1,0 +1,108 @@
+"""Shared test helpers: a small valid plan to build on, and finding summaries."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from seminar_plan import check, load_text
+from seminar_plan.findings import Finding
+
+# Two days in Shanghai, two delegations (ja 5, zh 4), two venues 30 minutes apart, two rooms.
+BASE = """\
+format = 1
+
+[event]
+title = { ja = "試験", zh = "测试", en = "Test" }
+timezone = "Asia/Shanghai"
+start = 2025-07-23
+end = 2025-07-24
+languages = ["ja", "zh", "en"]
+
+[delegations.japan]
+name = "Japan"
+headcount = 5
+language = "ja"
+
+[delegations.china]
+name = "China"
+headcount = 4
+language = "zh"
+
+[venues.hotel]
+name = "Hotel"
+
+[venues.center]
+name = "Center"
+
+[[travel]]
+between = ["hotel", "center"]
+minutes = 30
+
+[rooms.hall]
+venue = "center"
+name = "Hall"
+capacity = 100
+booths = 2
+
+[rooms.salon]
+venue = "hotel"
+name = "Salon"
+capacity = 20
+
+[people.aoki]
+name = "Aoki"
+delegation = "japan"
+
+[people.chen]
+name = "Chen"
+delegation = "china"
+
+[people.sato]
+name = "Sato"
+delegation = "japan"
+"""
+
+
+def plan_text(extra: str = "", base: str = BASE) -> str:
+    return base + "\n" + textwrap.dedent(extra)
+
+
+def session(ident: str, start: str, end: str, day: int = 1, **keys: object) -> str:
+    """A [[sessions]] table; keyword values are written as TOML literals (strings quoted)."""
+    lines = [
+        "[[sessions]]",
+        f'id = "{ident}"',
+        f'title = "{ident}"',
+        f"day = {day}",
+        f'start = "{start}"',
+        f'end = "{end}"',
+    ]
+    for key, value in keys.items():
+        if isinstance(value, str):
+            lines.append(f'{key} = "{value}"')
+        elif isinstance(value, list):
+            items = ", ".join(f'"{v}"' if isinstance(v, str) else str(v) for v in value)
+            lines.append(f"{key} = [{items}]")
+        else:
+            lines.append(f"{key} = {value}")
+    return "\n".join(lines) + "\n"
+
+
+def findings_of(text: str) -> list[Finding]:
+    return check(load_text(text))
+
+
+def summary(text: str, code: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """(code, sorted subjects) of every finding, or of those with ``code``."""
+    return [
+        (f.code, tuple(sorted(f.subjects)))
+        for f in findings_of(text)
+        if code is None or f.code == code
+    ]
+
+
+@pytest.fixture
+def base_plan() -> str:
+    return BASE
