@@ -314,6 +314,15 @@ class Plan:
     def committed(self, session: Session) -> tuple[str, ...]:
         return tuple(self.roles_of(session))
 
+    @cached_property
+    def sessions_by_person(self) -> dict[str, tuple[Session, ...]]:
+        """Person id -> the sessions they are committed to, in plan order."""
+        found: dict[str, list[Session]] = {}
+        for session in self.sessions:
+            for person in self.roles_of(session):
+                found.setdefault(person, []).append(session)
+        return {person: tuple(sessions) for person, sessions in found.items()}
+
     def attendance_of(self, session: Session) -> int | None:
         """The written ``attendance``, else the sum over attendees; None when neither exists."""
         if session.attendance is not None:
@@ -324,12 +333,12 @@ class Plan:
         for ref in session.attendees:
             if ref == ALL:
                 total += self.participant_total
-            elif ref in self.delegation_by_id:
-                total += self.delegation_by_id[ref].headcount or 0
-            elif ref in self.group_by_id:
-                total += self.group_by_id[ref].headcount
             elif ref in self.person_by_id:
                 total += 1
+            elif ref in self.group_by_id:
+                total += self.group_by_id[ref].headcount
+            elif ref in self.delegation_by_id:
+                total += self.delegation_by_id[ref].headcount or 0
         return total
 
     @property
@@ -360,7 +369,7 @@ class Plan:
         for ref in session.attendees:
             if ref == ALL:
                 found.update(d.language for d in self.delegations if d.language)
-            elif ref in self.delegation_by_id:
+            elif ref in self.delegation_by_id and ref not in self.person_by_id:
                 language = self.delegation_by_id[ref].language
                 if language:
                     found.add(language)

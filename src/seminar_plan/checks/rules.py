@@ -84,17 +84,8 @@ def room_overlaps(plan: Plan, locator: Locator) -> Iterator[Finding]:
             )
 
 
-def commitments(plan: Plan) -> dict[str, list[Session]]:
-    """Person id -> the sessions they are committed to."""
-    by_person: dict[str, list[Session]] = defaultdict(list)
-    for session in plan.sessions:
-        for person in plan.committed(session):
-            by_person[person].append(session)
-    return by_person
-
-
 def person_overlaps(plan: Plan, locator: Locator) -> Iterator[Finding]:
-    for person, sessions in commitments(plan).items():
+    for person, sessions in plan.sessions_by_person.items():
         for a, b in overlapping_pairs(sessions):
             earlier, later = ordered(a, b)
             yield _finding(
@@ -109,7 +100,7 @@ def person_overlaps(plan: Plan, locator: Locator) -> Iterator[Finding]:
 
 
 def outside_stay(plan: Plan, locator: Locator) -> Iterator[Finding]:
-    for person_id, sessions in commitments(plan).items():
+    for person_id, sessions in plan.sessions_by_person.items():
         person = plan.person_by_id[person_id]
         for session in sessions:
             if person.arrive is not None and session.start < person.arrive:
@@ -178,7 +169,7 @@ def travel_time(plan: Plan, locator: Locator) -> Iterator[Finding]:
     if not plan.travel:
         return
     longest = dt.timedelta(minutes=max(t.minutes for t in plan.travel))
-    for person, sessions in commitments(plan).items():
+    for person, sessions in plan.sessions_by_person.items():
         placed = [s for s in sessions if plan.venue_of(s) is not None]
         placed.sort(key=lambda s: s.end)
         ends = [s.end for s in placed]

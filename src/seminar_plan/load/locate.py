@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from seminar_plan.findings import Place
-from seminar_plan.load.places import Places, index_places
 from seminar_plan.load.read import Sources
+
+if TYPE_CHECKING:
+    from seminar_plan.load.places import Places
 from seminar_plan.model import Origin
 
 
@@ -18,6 +22,9 @@ class Locator:
     def _index(self, file: int) -> Places:
         places = self._places.get(file)
         if places is None:
+            # A clean plan never needs places: the scanner is imported only when one does.
+            from seminar_plan.load.places import index_places
+
             places = index_places(self.sources.files[file].text)
             self._places[file] = places
         return places

@@ -595,6 +595,7 @@ class _PlanBuilder:
                     item_origin = origin.child(position)
                     if p.is_table(table, item_origin, f"[[{key}]] entry", None):
                         target.append(_Entry(str(position), table, item_origin))
+        self.shared_attendee_ids(tables)
         if tables.event is None and any(s.data is not None for s in self.sources.files):
             p.schema(
                 Origin(0, ()),
@@ -602,6 +603,25 @@ class _PlanBuilder:
                 '[event] needs title, timezone, start and end: see "seminar-plan init"',
             )
         return tables
+
+    def shared_attendee_ids(self, tables: _Tables) -> None:
+        """Delegations, groups and people share one namespace: ``attendees`` names any of them."""
+        owner: dict[str, str] = {}
+        for key in ("delegations", "groups", "people"):
+            for ident, entry in list(tables.named[key].items()):
+                if ident in owner:
+                    earlier = tables.named[owner[ident]][ident]
+                    place = self.p.locator.place(earlier.origin)
+                    self.p.report(
+                        "duplicate-id",
+                        entry.origin,
+                        f"[{key}.{ident}] uses the id of [{owner[ident]}.{ident}]"
+                        f" ({place.file}:{place.line}); attendees could not tell them apart",
+                        "give one of them another id",
+                        (ident,),
+                    )
+                else:
+                    owner[ident] = key
 
     def duplicate(self, ident: str, origin: Origin, earlier: Origin, what: str) -> None:
         place = self.p.locator.place(earlier)

@@ -135,10 +135,10 @@ def _read_bytes(path: Path, budget: int) -> bytes:
 class _Reader:
     root: Path
     allow_outside: bool
+    budget: int
     files: list[SourceFile] = field(default_factory=list)
     problems: list[IncludeProblem] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
-    budget: int = MAX_TOTAL_BYTES
 
     def add(self, path: Path, display: str) -> SourceFile:
         raw = _read_bytes(path, self.budget)
@@ -222,7 +222,7 @@ class _Reader:
 def read_sources(path: Path, *, allow_outside: bool = False) -> Sources:
     """Read the plan at ``path`` and every file it includes."""
     real = os.path.realpath(path)
-    reader = _Reader(root=Path(real).parent, allow_outside=allow_outside)
+    reader = _Reader(root=Path(real).parent, allow_outside=allow_outside, budget=MAX_TOTAL_BYTES)
     reader.seen.add(real)
     source = reader.add(path, str(path))
     reader.includes(source, path, (real,))

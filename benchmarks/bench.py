@@ -1,0 +1,164 @@
+"""Time seminar-plan against its floors and print the table (run by hand, not in the tests).
+
+    python benchmarks/bench.py            # the full table (about two minutes)
+    python benchmarks/bench.py --quick    # fewer runs and no 30,000-session plan
+
+Every figure is the median of several runs, each in a fresh process, beside its floor:
+- start-up (``seminar-plan --version``) beside a minimal one-command typer app;
+- commands on the example beside start-up;
+- ``check`` of generated plans beside a bare ``tomllib.load`` of the same file, both as whole
+  processes and in-process (the library's ``check(load_plan(path))``);
+- peak memory (max RSS of the process) beside the bare parse's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate_plan import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "zhengzhou-2025" / "seminar.toml"
+MINIMAL_TYPER = """
+import typer
+app = typer.Typer()
+@app.command()
+def main() -> None:
+    print("ok")
+app()
+"""
+BARE_PARSE = "import sys, tomllib\nwith open(sys.argv[1], 'rb') as f:\n    tomllib.load(f)\n"
+IN_PROCESS = """
+import statistics, sys, time, tomllib
+from pathlib import Path
+from seminar_plan import check, load_plan
+path, runs = Path(sys.argv[1]), int(sys.argv[2])
+parse, full = [], []
+for _ in range(runs):
+    start = time.perf_counter()
+    with path.open("rb") as f:
+        tomllib.load(f)
+    parse.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    findings = check(load_plan(path))
+    full.append(time.perf_counter() - start)
+print(statistics.median(parse), statistics.median(full), len(findings))
+"""
+
+
+def run_once(command: list[str]) -> tuple[float, int]:
+    """Wall time in seconds and peak memory in MiB of one run of ``command``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss // 1024
+
+
+def measure(command: list[str], runs: int) -> tuple[float, int]:
+    """Median wall time in ms and the largest peak memory in MiB over ``runs`` runs."""
+    results = [run_once(command) for _ in range(runs)]
+    return statistics.median(t for t, _ in results) * 1000, max(m for _, m in results)
+
+
+def row(name: str, value: float, floor_name: str, floor: float, unit: str = "ms") -> str:
+    ratio = value / floor
+    return f"| {name} | {value:,.0f} {unit} | {floor_name} | {floor:,.0f} {unit} | {ratio:.2f}x |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, no 30,000 sessions")
+    options = parser.parse_args()
+    runs = 5 if options.quick else 15
+    sizes = (300, 3000) if options.quick else (300, 3000, 30000)
+    cli = shutil.which("seminar-plan") or "seminar-plan"
+    python = sys.executable
+
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
+    print(
+        f"Python {platform.python_version()}; seminar-plan {version('seminar-plan')},"
+        f" typer {version('typer')}, rich {version('rich')}, python-dateutil"
+        f" {version('python-dateutil')}"
+    )
+    print(f"Median of {runs} runs, each a fresh process unless said otherwise.\n")
+    print("| what | time | floor | floor time | ratio |")
+    print("|---|---|---|---|---|")
+
+    with tempfile.TemporaryDirectory() as folder:
+        minimal = Path(folder) / "minimal_typer.py"
+        minimal.write_text(MINIMAL_TYPER)
+        floor, _ = measure([python, str(minimal)], runs)
+        startup, _ = measure([cli, "--version"], runs)
+        print(row("start-up: `seminar-plan --version`", startup, "minimal typer app", floor))
+        example_commands = {
+            "check": ["check", str(EXAMPLE)],
+            "agenda --day 2": ["agenda", str(EXAMPLE), "--day", "2"],
+            "runsheet --day 2": [
+                "runsheet",
+                str(EXAMPLE),
+                "--day",
+                "2",
+                "-o",
+                f"{folder}/r.html",
+                "--force",
+            ],
+            "export --format ics": [
+                "export",
+                str(EXAMPLE),
+                "--format",
+                "ics",
+                "-o",
+                f"{folder}/e.ics",
+                "--force",
+            ],
+        }
+        for name, arguments in example_commands.items():
+            elapsed, _ = measure([cli, *arguments], runs)
+            print(row(f"example: `{name}`", elapsed, "minimal typer app", floor))
+
+        for size in sizes:
+            plan = Path(folder) / f"plan-{size}.toml"
+            plan.write_text(generate(size), encoding="utf-8")
+            size_runs = max(3, runs // (3 if size >= 30000 else 1))
+            bare, bare_memory = measure([python, "-c", BARE_PARSE, str(plan)], size_runs)
+            checked, checked_memory = measure([cli, "check", str(plan)], size_runs)
+            print(row(f"`check`, {size:,} sessions (process)", checked, "bare tomllib.load", bare))
+            result = subprocess.run(
+                [python, "-c", IN_PROCESS, str(plan), str(size_runs)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            parse_s, check_s, findings = result.stdout.split()
+            print(
+                row(
+                    f"`check`, {size:,} sessions (in-process, {findings} findings)",
+                    float(check_s) * 1000,
+                    "bare tomllib.load",
+                    float(parse_s) * 1000,
+                )
+            )
+            print(
+                row(
+                    f"peak memory, {size:,} sessions",
+                    checked_memory,
+                    "bare tomllib.load",
+                    bare_memory,
+                    "MiB",
+                )
+            )
+
+
+if __name__ == "__main__":
+    main()

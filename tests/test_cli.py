@@ -1,0 +1,298 @@
+"""The check command: exit codes, streams, the JSON contract, plan discovery, and no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from conftest import BASE, plan_text, session
+from seminar_plan.cli import app
+from seminar_plan.findings import CODES
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "zhengzhou-2025" / "seminar.toml"
+CONFLICTS = ROOT / "examples" / "conflicts" / "seminar.toml"
+BROKEN = ROOT / "examples" / "conflicts" / "broken.toml"
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), prog_name="seminar-plan", env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write_plan(folder: Path, text: str, name: str = "seminar.toml") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+class TestExamples:
+    def test_the_example_checks_clean(self) -> None:
+        code, out, err = run("check", str(EXAMPLE), "--strict")
+        assert (code, out, err) == (0, f"{EXAMPLE}: no problems found\n", "")
+
+    def test_the_conflicts_example_shows_every_code(self) -> None:
+        code, out, err = run("check", str(CONFLICTS), "--format", "json")
+        assert (code, err) == (1, "")
+        found = sorted(
+            (f["code"], tuple(sorted(f["subjects"]))) for f in json.loads(out)["findings"]
+        )
+        assert found == sorted(
+            [
+                ("headcount", ()),
+                ("over-capacity", ("crowded", "tiny")),
+                ("room-overlap", ("small-room", "talk-a", "talk-b")),
+                ("person-overlap", ("bob", "p-one", "p-two")),
+                ("outside-stay", ("carol", "late-talk")),
+                ("room-closed", ("evening", "lab")),
+                ("travel-time", ("dave", "t-first", "t-second")),
+                ("no-interpretation", ("mixed",)),
+                ("no-booth", ("boothless", "simul")),
+                ("unknown-ref", ("alicee", "ghost-owner")),
+                ("schema", ("typo",)),
+                ("bad-time", ("backwards",)),
+                ("bad-time", ("day-five",)),
+                ("bad-time", ("late-cue",)),
+                ("duplicate-id", ("dup",)),
+            ]
+        )
+        assert {code for code, _ in found} == set(CODES) - {"toml-syntax"}
+
+    def test_a_syntax_error_is_a_finding(self) -> None:
+        code, out, _ = run("check", str(BROKEN), "--format", "json")
+        document = json.loads(out)
+        assert code == 1
+        assert [(f["code"], f["line"], f["column"]) for f in document["findings"]] == [
+            ("toml-syntax", 5, 21)
+        ]
+
+
+class TestOptions:
+    WARNING_ONLY = plan_text(session("a", "09:00", "10:00", speakers=["aoki", "chen"]))
+
+    def test_warnings_pass_unless_strict(self, tmp_path: Path) -> None:
+        plan = write_plan(tmp_path, self.WARNING_ONLY)
+        assert run("check", str(plan))[0] == 0
+        assert run("check", str(plan), "--strict")[0] == 1
+
+    def test_text_report_on_stdout(self, tmp_path: Path) -> None:
+        plan = write_plan(tmp_path, self.WARNING_ONLY)
+        code, out, err = run("check", str(plan))
+        line = self.WARNING_ONLY.splitlines().index('speakers = ["aoki", "chen"]') + 1
+        assert (code, err) == (0, "")
+        assert out == (
+            "Warnings (1)\n\n"
+            f"warning[no-interpretation] {plan}:{line - 6}:1\n"
+            f" {line - 6} | [[sessions]]\n"
+            f" {' ' * len(str(line - 6))} | ^^^^^^^^^^^^\n"
+            "  'a' brings together ja and zh with no interpretation\n"
+            '  hint: set interpretation = "consecutive" or "simultaneous" and name interpreters\n\n'
+            f"{plan}: 0 errors, 1 warning\n"
+        )
+
+    def test_select_and_ignore(self, tmp_path: Path) -> None:
+        plan = write_plan(tmp_path, self.WARNING_ONLY)
+        _, out, _ = run("check", str(plan), "--format", "json", "--ignore", "no-interpretation")
+        assert json.loads(out)["findings"] == []
+        _, out, _ = run("check", str(plan), "--format", "json", "--select", "headcount,schema")
+        assert json.loads(out)["summary"] == {"error": 0, "warning": 0}
+        _, out, _ = run("check", str(plan), "--format", "json", "--select", "no-interpretation")
+        assert json.loads(out)["summary"] == {"error": 0, "warning": 1}
+
+    def test_unknown_code_is_a_usage_error(self, tmp_path: Path) -> None:
+        plan = write_plan(tmp_path, self.WARNING_ONLY)
+        code, out, err = run("check", str(plan), "--select", "room-overlapp")
+        assert (code, out) == (2, "")
+        assert "unknown finding code 'room-overlapp'" in err
+
+    def test_bad_format_value(self, tmp_path: Path) -> None:
+        plan = write_plan(tmp_path, BASE)
+        assert run("check", str(plan), "--format", "yaml")[0] == 2
+
+    def test_json_is_the_only_output(self, tmp_path: Path) -> None:
+        plan = write_plan(tmp_path, self.WARNING_ONLY)
+        code, out, err = run("check", str(plan), "--format", "json")
+        document = json.loads(out)
+        assert (code, err) == (0, "")
+        assert document["plan"] == str(plan)
+        assert list(document) == ["plan", "summary", "findings"]
+        assert list(document["findings"][0]) == [
+            "code", "severity", "message", "hint", "subjects", "file", "line", "column",
+        ]  # fmt: skip
+
+
+class TestDiscovery:
+    def test_nearest_seminar_toml_upward(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        write_plan(tmp_path, BASE)
+        deep = tmp_path / "a" / "b"
+        deep.mkdir(parents=True)
+        monkeypatch.chdir(deep)
+        monkeypatch.delenv("SEMINAR_PLAN", raising=False)
+        code, out, _ = run("check")
+        assert (code, out) == (0, f"{tmp_path / 'seminar.toml'}: no problems found\n")
+
+    def test_environment_variable(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        plan = write_plan(tmp_path, BASE, "other.toml")
+        monkeypatch.chdir(tmp_path)
+        code, out, _ = run("check", env={"SEMINAR_PLAN": str(plan)})
+        assert (code, out) == (0, f"{plan}: no problems found\n")
+
+    def test_a_folder_with_a_plan(self, tmp_path: Path) -> None:
+        write_plan(tmp_path, BASE)
+        assert run("check", str(tmp_path))[0] == 0
+
+    def test_no_plan_anywhere(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.delenv("SEMINAR_PLAN", raising=False)
+        code, out, err = run("check")
+        assert (code, out) == (2, "")
+        assert err.startswith("seminar-plan: no plan found")
+        assert "seminar-plan init" in err
+
+
+class TestUnreadable:
+    def test_missing_file(self, tmp_path: Path) -> None:
+        assert run("check", str(tmp_path / "nope.toml")) == (
+            2,
+            "",
+            f"seminar-plan: {tmp_path / 'nope.toml'}: no such file\n",
+        )
+
+    def test_folder_without_a_plan(self, tmp_path: Path) -> None:
+        assert run("check", str(tmp_path)) == (
+            2,
+            "",
+            f"seminar-plan: {tmp_path} is a folder with no seminar.toml in it\n",
+        )
+
+    def test_newer_format_is_refused(self, tmp_path: Path) -> None:
+        plan = write_plan(tmp_path, BASE.replace("format = 1", "format = 7"))
+        code, out, err = run("check", str(plan), "--format", "json")
+        assert (code, out) == (2, "")
+        assert err == (
+            f"seminar-plan: {plan}:1: plan format 7 is newer than this seminar-plan reads"
+            " (format 1); upgrade seminar-plan\n"
+        )
+
+    def test_binary_and_empty_files_are_findings(self, tmp_path: Path) -> None:
+        binary = tmp_path / "binary.toml"
+        binary.write_bytes(bytes(range(256)))
+        code, out, _ = run("check", str(binary), "--format", "json")
+        assert (code, [f["code"] for f in json.loads(out)["findings"]]) == (1, ["toml-syntax"])
+        empty = write_plan(tmp_path, "", "empty.toml")
+        code, out, _ = run("check", str(empty), "--format", "json")
+        assert (code, [f["code"] for f in json.loads(out)["findings"]]) == (1, ["schema"])
+
+    def test_unreadable_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        # Tests may run as root, who reads anything: make the read itself fail.
+        plan = write_plan(tmp_path, BASE)
+
+        def denied(*_: object, **__: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(Path, "open", denied)
+        assert run("check", str(plan)) == (2, "", f"seminar-plan: {plan}: permission denied\n")
+
+
+def test_version_and_module_entry_point() -> None:
+    code, out, _ = run("--version")
+    assert code == 0
+    assert out.startswith("seminar-plan ")
+    result = subprocess.run(
+        [sys.executable, "-m", "seminar_plan", "check", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (0, f"{EXAMPLE}: no problems found\n")
+
+
+# -- no input gives a traceback --------------------------------------------------------------
+
+LINES = (
+    BASE.splitlines()
+    + (
+        session("a", "09:00", "10:00", room="hall", speakers=["aoki"])
+        + '[[sessions.cues]]\nat = "09:10"\nwhat = "x"\n'
+    ).splitlines()
+)
+NASTY = [
+    "",
+    "[",
+    "x = ",
+    "[[sessions]]",
+    "[sessions]",
+    "day = [1, 2, 999999999999999999999]",
+    "day = -1",
+    'start = "24:00"',
+    'end = "99:99"',
+    "duration = -5",
+    'duration = "0h"',
+    "capacity = -1",
+    "headcount = 1e400",
+    'timezone = "Europe/Nowhere"',
+    "start = 0001-01-01",
+    "end = 9999-12-31",
+    'title = { "" = "x" }',
+    'name = "مرحبا 🎉 开幕"',
+    "attendees = [1, 2]",
+    'include = ["/etc/passwd"]',
+    "format = 99",
+    "format = true",
+    "arrive = 9999-12-31T23:59:59-12:00",
+    'id = "A B"',
+    "minutes = 99999999999999999999",
+]
+
+
+@st.composite
+def mutated_plans(draw: st.DrawFn) -> str:
+    lines = list(LINES)
+    for _ in range(draw(st.integers(1, 6))):
+        action = draw(st.sampled_from(["drop", "insert", "swap", "garble"]))
+        position = draw(st.integers(0, len(lines)))
+        if action == "drop" and lines:
+            del lines[min(position, len(lines) - 1)]
+        elif action == "insert":
+            lines.insert(position, draw(st.sampled_from(NASTY)))
+        elif action == "swap" and len(lines) > 1:
+            other = draw(st.integers(0, len(lines) - 1))
+            index = min(position, len(lines) - 1)
+            lines[index], lines[other] = lines[other], lines[index]
+        elif lines:
+            index = min(position, len(lines) - 1)
+            lines[index] = lines[index][: draw(st.integers(0, len(lines[index])))] + draw(
+                st.text(max_size=5)
+            )
+    return "\n".join(lines) + "\n"
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.one_of(mutated_plans(), st.text(max_size=200)), output=st.sampled_from(["text", "json"])
+)
+def test_no_input_gives_a_traceback(tmp_path: Path, text: str, output: str) -> None:
+    plan = tmp_path / "seminar.toml"
+    plan.write_text(text, encoding="utf-8", errors="surrogateescape")
+    result = runner.invoke(app, ["check", str(plan), "--format", output], prog_name="seminar-plan")
+    assert result.exit_code in (0, 1, 2)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    assert "Traceback" not in result.stdout + result.stderr
+    if output == "json" and result.exit_code != 2:
+        json.loads(result.stdout)

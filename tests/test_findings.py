@@ -1,0 +1,45 @@
+"""Selecting findings and re-grading their severity."""
+
+from __future__ import annotations
+
+from seminar_plan.findings import CODES, Finding, Place, Selection, Severity, count
+
+
+def finding(code: str, line: int) -> Finding:
+    return Finding(code, CODES[code], "m", None, (), Place("p.toml", line, 1))
+
+
+FINDINGS = [finding("room-closed", 9), finding("schema", 3), finding("travel-time", 3)]
+
+
+def test_sorted_by_file_line_column_code() -> None:
+    assert [(f.place.line, f.code) for f in Selection().apply(FINDINGS)] == [
+        (3, "schema"),
+        (3, "travel-time"),
+        (9, "room-closed"),
+    ]
+
+
+def test_select_ignore_and_severity() -> None:
+    assert [f.code for f in Selection(select=frozenset({"schema"})).apply(FINDINGS)] == ["schema"]
+    assert [f.code for f in Selection(ignore=frozenset({"schema"})).apply(FINDINGS)] == [
+        "travel-time",
+        "room-closed",
+    ]
+    raised = Selection(severity=(("travel-time", Severity.ERROR),)).apply(FINDINGS)
+    assert [f.severity for f in raised] == [Severity.ERROR, Severity.ERROR, Severity.WARNING]
+
+
+def test_count() -> None:
+    assert count(FINDINGS) == {"error": 1, "warning": 2}
+    assert count([]) == {"error": 0, "warning": 0}
+
+
+def test_every_code_of_the_contract_with_its_severity() -> None:
+    errors = {
+        "toml-syntax", "schema", "unknown-ref", "duplicate-id", "bad-time",
+        "room-overlap", "person-overlap", "outside-stay", "over-capacity",
+    }  # fmt: skip
+    warnings = {"room-closed", "travel-time", "no-interpretation", "no-booth", "headcount"}
+    assert {c for c, s in CODES.items() if s is Severity.ERROR} == errors
+    assert {c for c, s in CODES.items() if s is Severity.WARNING} == warnings

@@ -1,0 +1,348 @@
+"""The pure parser: inline TOML in, model and schema / reference / id / time findings out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import BASE, findings_of, plan_text, session, summary
+from seminar_plan import load_text
+from seminar_plan.load import PlanFormatError
+from seminar_plan.load.parse import clock_minutes, duration_minutes
+from seminar_plan.model import Plan, Text
+
+
+def parsed(text: str) -> Plan:
+    loaded = load_text(text)
+    assert loaded.findings == ()
+    assert loaded.plan is not None
+    return loaded.plan
+
+
+def only(text: str) -> tuple[str, str, tuple[str, ...], int, str]:
+    """The single finding: code, message, subjects, line and the text of that line."""
+    (finding,) = findings_of(text)
+    line = text.splitlines()[finding.place.line - 1] if finding.place.line else ""
+    return finding.code, finding.message, finding.subjects, finding.place.line, line
+
+
+class TestEvent:
+    def test_the_base_plan_reads_into_the_model(self) -> None:
+        plan = parsed(plan_text())
+        assert plan.event.title.get(("zh",)) == "测试"
+        assert plan.event.timezone == "Asia/Shanghai"
+        assert plan.event.day_count == 2
+        assert [d.date for d in plan.days] == [dt.date(2025, 7, 23), dt.date(2025, 7, 24)]
+        assert plan.delegation_total == 9
+        assert plan.travel_minutes[frozenset(("hotel", "center"))] == 30
+
+    def test_missing_event_table(self) -> None:
+        code, message, _, line, _ = only('format = 1\n[venues.a]\nname = "A"\n')
+        assert (code, message, line) == ("schema", "the plan has no [event] table", 1)
+
+    def test_empty_file_is_a_missing_event(self) -> None:
+        assert summary("") == [("schema", ())]
+
+    def test_invalid_zone_suggests_the_nearest(self) -> None:
+        (finding,) = findings_of(plan_text().replace("Asia/Shanghai", "Asia/Shangai"))
+        assert finding.code == "schema"
+        assert finding.hint == "did you mean 'Asia/Shanghai'?"
+
+    def test_posix_zone_strings_and_paths_are_not_zones(self) -> None:
+        for name in ("UTC+8", "/etc/passwd", "../../etc/passwd", ""):
+            assert summary(plan_text().replace("Asia/Shanghai", name)) == [("schema", ())], name
+
+    def test_invalid_zone_still_checks_the_rest(self) -> None:
+        text = plan_text(
+            session("a", "09:00", "10:00", room="hall")
+            + session("b", "09:30", "10:30", room="hall")
+        )
+        codes = [code for code, _ in summary(text.replace("Asia/Shanghai", "Mars/Olympus"))]
+        assert codes == ["schema", "room-overlap"]
+
+    def test_end_before_start(self) -> None:
+        code, _, _, _, line = only(plan_text().replace("end = 2025-07-24", "end = 2025-07-20"))
+        assert (code, line) == ("schema", "end = 2025-07-20")
+
+    def test_languages_default_to_english(self) -> None:
+        plan = parsed(plan_text().replace('languages = ["ja", "zh", "en"]\n', ""))
+        assert plan.event.languages == ("en",)
+
+    def test_newer_format_is_refused(self) -> None:
+        with pytest.raises(PlanFormatError, match=r"seminar.toml:1: plan format 2 is newer"):
+            load_text(plan_text().replace("format = 1", "format = 2"))
+
+    def test_format_must_be_a_positive_integer(self) -> None:
+        assert summary(plan_text().replace("format = 1", 'format = "1"')) == [("schema", ())]
+
+
+class TestSchema:
+    def test_unknown_key_suggests_the_nearest(self) -> None:
+        text = plan_text(session("a", "09:00", "10:00") + 'spekers = ["aoki"]\n')
+        (finding,) = findings_of(text)
+        assert (finding.code, finding.subjects, finding.hint) == (
+            "schema",
+            ("a",),
+            "did you mean 'speakers'?",
+        )
+        assert text.splitlines()[finding.place.line - 1] == 'spekers = ["aoki"]'
+
+    def test_unknown_top_level_table(self) -> None:
+        (finding,) = findings_of(plan_text('[peple.x]\nname = "X"\n'))
+        assert finding.hint == "did you mean 'people'?"
+
+    def test_wrong_types_are_reported_not_raised(self) -> None:
+        cases = {
+            "capacity = 100": 'capacity = "many"',
+            "headcount = 5": "headcount = -5",
+            'name = "Aoki"': "name = 12",
+            "minutes = 30": "minutes = 1.5",
+            'language = "ja"': 'language = "Japanese"',
+        }
+        for old, new in cases.items():
+            assert [c for c, _ in summary(plan_text().replace(old, new, 1))] == ["schema"], new
+
+    def test_bad_ids(self) -> None:
+        (finding,) = findings_of(plan_text('[people.Bad_Name]\nname = "B"\n'))
+        assert (finding.code, finding.subjects) == ("schema", ("Bad_Name",))
+        assert finding.hint == "rename it to 'bad_name'"
+
+    def test_multilingual_text(self) -> None:
+        plan = parsed(
+            plan_text(
+                session("a", "09:00", "10:00").replace(
+                    'title = "a"', 'title = { ja = "開会", en = "Opening" }'
+                )
+            )
+        )
+        assert plan.sessions[0].title == Text((("ja", "開会"), ("en", "Opening")))
+        assert plan.sessions[0].title.get(("zh", "en")) == "Opening"
+        assert plan.sessions[0].title.get(("zh",)) == "開会"
+
+    def test_bad_language_code_in_text(self) -> None:
+        text = plan_text(
+            session("a", "09:00", "10:00").replace('title = "a"', 'title = { Japanese = "開会" }')
+        )
+        codes = [c for c, _ in summary(text)]
+        assert codes[0] == "schema"
+
+    def test_kind_and_interpretation_values(self) -> None:
+        text = plan_text(session("a", "09:00", "10:00", kind="keynot"))
+        (finding,) = findings_of(text)
+        assert finding.hint == "did you mean 'keynote'?"
+        assert summary(plan_text(session("a", "09:00", "10:00", interpretation="whisper"))) == [
+            ("schema", ("a",))
+        ]
+
+    def test_contact_and_person_fields(self) -> None:
+        text = plan_text(
+            """
+            [people.vip]
+            name = { ja = "臼井", en = "Usui" }
+            title = { ja = "公使", en = "Minister" }
+            rank = 2
+            languages = ["ja", "en"]
+            arrive = 2025-07-23T13:05:00+09:00
+            depart = 2025-07-24T18:00:00
+            contact = { phone = "+86-10-0000-0000", room = 1203 }
+            """
+        )
+        vip = parsed(text).person_by_id["vip"]
+        tz = vip.arrive.tzinfo if vip.arrive else None
+        assert vip.arrive == dt.datetime(2025, 7, 23, 12, 5, tzinfo=tz)
+        assert vip.depart is not None
+        assert vip.depart.utcoffset() == dt.timedelta(hours=8)
+        assert vip.contact == (("phone", "+86-10-0000-0000"), ("room", "1203"))
+        assert vip.rank == 2
+
+    def test_arrive_must_be_a_date_time(self) -> None:
+        text = plan_text('[people.vip]\nname = "V"\narrive = 2025-07-23\n')
+        assert summary(text) == [("schema", ("vip",))]
+
+    def test_depart_before_arrive(self) -> None:
+        text = plan_text(
+            '[people.vip]\nname = "V"\narrive = 2025-07-24T10:00:00\ndepart = 2025-07-23T10:00:00\n'
+        )
+        assert summary(text) == [("schema", ("vip",))]
+
+    def test_check_table(self) -> None:
+        text = plan_text(
+            '[check]\nignore = ["room-closed"]\nseverity = { travel-time = "error" }\n'
+        )
+        assert parsed(text).check.ignore == ("room-closed",)
+        bad = plan_text('[check]\nignore = ["room-close"]\nseverity = { travel-time = "fatal" }\n')
+        assert [c for c, _ in summary(bad)] == ["schema", "schema"]
+
+    def test_check_table_tunes_findings(self) -> None:
+        travel = session("a", "09:00", "10:00", room="hall", speakers=["aoki"]) + session(
+            "b", "10:00", "11:00", room="salon", speakers=["aoki"]
+        )
+        (finding,) = findings_of(
+            plan_text(travel + '[check]\nseverity = { travel-time = "error" }\n')
+        )
+        assert (finding.code, finding.severity.value) == ("travel-time", "error")
+        assert findings_of(plan_text(travel + '[check]\nignore = ["travel-time"]\n')) == []
+
+
+class TestSessionTimes:
+    def test_end_duration_forms(self) -> None:
+        assert duration_minutes("90m") == 90
+        assert duration_minutes("1h30m") == 90
+        assert duration_minutes("2h") == 120
+        assert duration_minutes(45) == 45
+        assert duration_minutes("1 h 5 min") == 65
+        assert duration_minutes("soon") is None
+        assert duration_minutes("") is None
+        assert duration_minutes(value=True) is None
+
+    def test_clock_forms(self) -> None:
+        assert clock_minutes("09:30", allow_midnight_end=False) == 570
+        assert clock_minutes(dt.time(9, 30), allow_midnight_end=False) == 570
+        assert clock_minutes("24:00", allow_midnight_end=False) is None
+        assert clock_minutes("24:00", allow_midnight_end=True) == 1440
+        assert clock_minutes("9:60", allow_midnight_end=True) is None
+        assert clock_minutes("25:00", allow_midnight_end=True) is None
+
+    def test_toml_local_time_and_duration(self) -> None:
+        text = plan_text(
+            '[[sessions]]\nid = "a"\ntitle = "A"\ndate = 2025-07-24\n'
+            'start = 09:30:00\nduration = "1h30m"\n'
+        )
+        (only_session,) = parsed(text).sessions
+        assert (only_session.day, f"{only_session.start:%H:%M}", f"{only_session.end:%H:%M}") == (
+            2,
+            "09:30",
+            "11:00",
+        )
+        assert only_session.start.utcoffset() == dt.timedelta(hours=8)
+
+    def test_end_at_midnight(self) -> None:
+        (only_session,) = parsed(plan_text(session("late", "22:00", "24:00"))).sessions
+        assert only_session.end == dt.datetime(2025, 7, 24, tzinfo=only_session.start.tzinfo)
+
+    def test_end_before_start_is_bad_time(self) -> None:
+        code, _, subjects, _, line = only(plan_text(session("a", "10:00", "09:00")))
+        assert (code, subjects, line) == ("bad-time", ("a",), 'end = "09:00"')
+
+    def test_zero_length_is_bad_time(self) -> None:
+        assert summary(plan_text(session("a", "10:00", "10:00"))) == [("bad-time", ("a",))]
+
+    def test_past_midnight_is_bad_time(self) -> None:
+        text = plan_text(session("a", "23:00", "23:30").replace('end = "23:30"', 'duration = "2h"'))
+        code, message, _, _, line = only(text)
+        assert (code, line) == ("bad-time", 'duration = "2h"')
+        assert "past midnight" in message
+
+    def test_day_outside_the_event(self) -> None:
+        code, _, subjects, _, line = only(plan_text(session("a", "09:00", "10:00", day=3)))
+        assert (code, subjects, line) == ("bad-time", ("a",), "day = 3")
+        assert summary(plan_text(session("a", "09:00", "10:00", day=0))) == [("bad-time", ("a",))]
+
+    def test_date_outside_the_event(self) -> None:
+        text = plan_text(session("a", "09:00", "10:00").replace("day = 1", "date = 2025-08-01"))
+        assert summary(text) == [("bad-time", ("a",))]
+
+    def test_huge_numbers_do_not_overflow(self) -> None:
+        assert summary(plan_text(session("a", "09:00", "10:00", day=10**30))) == [
+            ("bad-time", ("a",))
+        ]
+        text = plan_text(
+            session("a", "09:00", "10:00").replace('end = "10:00"', f"duration = {10**30}")
+        )
+        assert summary(text) == [("bad-time", ("a",))]
+
+    def test_exactly_one_of_day_and_date_and_of_end_and_duration(self) -> None:
+        both = session("a", "09:00", "10:00").replace("day = 1", "day = 1\ndate = 2025-07-23")
+        assert summary(plan_text(both)) == [("schema", ("a",))]
+        neither = session("a", "09:00", "10:00").replace('end = "10:00"\n', "")
+        assert summary(plan_text(neither)) == [("schema", ("a",))]
+
+    def test_repeated_days(self) -> None:
+        text = plan_text(session("breakfast", "07:00", "08:00").replace("day = 1", "day = [1, 2]"))
+        plan = parsed(text)
+        assert [(s.id, s.base_id, s.day) for s in plan.sessions] == [
+            ("breakfast@1", "breakfast", 1),
+            ("breakfast@2", "breakfast", 2),
+        ]
+        assert summary(text.replace("day = [1, 2]", "day = [1, 1]")) == [("schema", ("breakfast",))]
+        assert summary(text.replace("day = [1, 2]", "day = [1, 3]")) == [
+            ("bad-time", ("breakfast@3",))
+        ]
+
+    def test_cues(self) -> None:
+        text = plan_text(
+            session("opening", "09:00", "10:00")
+            + '[[sessions.cues]]\nat = "09:00"\nwhat = "MC opens"\nwho = "aoki"\n'
+            + '[[sessions.cues]]\nat = "10:00"\nwhat = { ja = "閉会", en = "Close" }\n'
+        )
+        cues = parsed(text).sessions[0].cues
+        assert [f"{c.at:%H:%M}" for c in cues] == ["09:00", "10:00"]
+        assert cues[0].who == "aoki"
+        outside = text.replace('at = "10:00"', 'at = "10:05"')
+        code, _, subjects, _, line = only(outside)
+        assert (code, subjects, line) == ("bad-time", ("opening",), 'at = "10:05"')
+
+    def test_cue_outside_each_occurrence(self) -> None:
+        text = plan_text(
+            session("b", "07:00", "08:00").replace("day = 1", "day = [1, 2]")
+            + '[[sessions.cues]]\nat = "08:30"\nwhat = "x"\n'
+        )
+        assert summary(text) == [("bad-time", ("b@1",)), ("bad-time", ("b@2",))]
+
+
+class TestReferencesAndIds:
+    def test_unknown_ref_with_suggestion_and_column(self) -> None:
+        text = plan_text(session("a", "09:00", "10:00", speakers=["aoki", "chenn"]))
+        (finding,) = findings_of(text)
+        assert (finding.code, finding.subjects, finding.hint) == (
+            "unknown-ref",
+            ("a", "chenn"),
+            "did you mean 'chen'?",
+        )
+        line = text.splitlines()[finding.place.line - 1]
+        assert line[finding.place.column - 1 :].startswith('"chenn"')
+
+    def test_every_reference_kind(self) -> None:
+        cases = [
+            (session("a", "09:00", "10:00", room="hal"), ("a", "hal")),
+            (session("a", "09:00", "10:00", venue="hotl"), ("a", "hotl")),
+            (session("a", "09:00", "10:00", owner="nobody"), ("a", "nobody")),
+            (session("a", "09:00", "10:00", attendees=["japn"]), ("a", "japn")),
+            (
+                session("a", "09:00", "10:00")
+                + '[[sessions.cues]]\nat = "09:10"\nwhat = "x"\nwho = "ghost"\n',
+                ("a", "ghost"),
+            ),
+            ('[rooms.x]\nvenue = "nowhere"\n', ("nowhere", "x")),
+            ('[groups.g]\nmembers = ["zed"]\n', ("g", "zed")),
+            ('[people.x]\nname = "X"\ndelegation = "korea"\n', ("korea", "x")),
+        ]
+        for extra, subjects in cases:
+            assert summary(plan_text(extra)) == [("unknown-ref", tuple(sorted(subjects)))], extra
+
+    def test_references_of_an_unscheduled_session_are_still_checked(self) -> None:
+        text = plan_text(session("a", "10:00", "09:00", room="hal"))
+        assert sorted(summary(text)) == [("bad-time", ("a",)), ("unknown-ref", ("a", "hal"))]
+
+    def test_duplicate_session_id_names_both_places(self) -> None:
+        text = plan_text(session("a", "09:00", "10:00") + session("a", "11:00", "12:00"))
+        (finding,) = findings_of(text)
+        lines = [i for i, line in enumerate(text.splitlines(), 1) if line == 'id = "a"']
+        assert (finding.code, finding.subjects, finding.place.line) == (
+            "duplicate-id",
+            ("a",),
+            lines[1],
+        )
+        assert f"seminar.toml:{lines[0]}" in finding.message
+
+    def test_delegations_groups_and_people_share_ids(self) -> None:
+        text = plan_text('[groups.japan]\nmembers = ["aoki"]\n')
+        assert summary(text) == [("duplicate-id", ("japan",))]
+
+    def test_rooms_and_venues_may_share_an_id(self) -> None:
+        assert summary(plan_text('[rooms.hotel]\nvenue = "hotel"\n')) == []
+
+
+def test_base_plan_is_clean() -> None:
+    assert summary(BASE) == []

@@ -1,0 +1,160 @@
+"""The position scanner: every key path of a TOML text maps to where it is written."""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from typing import Any
+
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from seminar_plan.load.places import Path, _Walker, index_places
+
+TEXT = '''\
+format = 1
+# a comment with [brackets] and "quotes"
+[event]
+title = { ja = "開会", en = "x" }
+numbers = [1.5, 2, "three"]
+
+[[sessions]]
+id = "a"
+speakers = [
+  "p1", # first
+  "p2",
+]
+notes = """
+[not.a.table]
+x = 1
+"""
+[[sessions.cues]]
+at = "09:00"
+
+[[sessions]]
+id = "b"
+"quoted key".inner = 2
+when = 2025-07-23T09:00:00.5+08:00
+after = 'literal'
+'''
+
+
+def test_positions_of_a_hand_written_plan() -> None:
+    places = index_places(TEXT)
+    expected: dict[Path, tuple[int, int]] = {
+        ("format",): (1, 1),
+        ("event",): (3, 1),
+        ("event", "title", "en"): (4, 22),
+        ("event", "numbers", 2): (5, 20),
+        ("sessions", 0): (7, 1),
+        ("sessions", 0, "speakers", 1): (11, 3),
+        ("sessions", 0, "notes"): (13, 1),
+        ("sessions", 0, "cues", 0, "at"): (18, 1),
+        ("sessions", 1, "id"): (21, 1),
+        ("sessions", 1, "quoted key", "inner"): (22, 1),
+        ("sessions", 1, "after"): (24, 1),
+    }
+    for path, position in expected.items():
+        assert places.positions.get(path) == position, path
+    assert ("not", "a", "table") not in places.positions
+
+
+def test_find_falls_back_to_the_nearest_ancestor() -> None:
+    places = index_places(TEXT)
+    assert places.find(("sessions", 1, "missing")) == (20, 1)
+    assert places.find(("nothing",)) == (1, 1)
+
+
+def test_scanner_never_raises_on_odd_text() -> None:
+    for text in ("[", "[[", "= = =", '"unterminated', "a.b.c", "]]]", "{", "'''"):
+        index_places(text)
+
+
+# -- property: every key path of a generated document is found at its key -------------------
+
+keys = st.text(alphabet=string.ascii_lowercase + "_-", min_size=1, max_size=6)
+scalars = st.one_of(
+    st.integers(-10, 10),
+    st.text(alphabet=string.printable + "開会中文", max_size=8),
+    st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(keys, inner, min_size=1, max_size=3),
+    ),
+    max_leaves=8,
+)
+documents = st.dictionaries(
+    keys,
+    st.one_of(
+        values,
+        st.lists(st.dictionaries(keys, values, min_size=1, max_size=3), min_size=1, max_size=3),
+    ),
+    max_size=5,
+)
+
+
+def _paths(node: object, prefix: Path = ()) -> list[tuple[Path, str | int]]:
+    found: list[tuple[Path, str | int]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.append(((*prefix, key), key))
+            found.extend(_paths(value, (*prefix, key)))
+    elif isinstance(node, list):
+        for position, value in enumerate(node):
+            found.extend(_paths(value, (*prefix, position)))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents)
+def test_every_key_is_found(document: dict[str, Any]) -> None:
+    text = tomli_w.dumps(document)
+    assert tomllib.loads(text) == document
+    lines = text.splitlines()
+    places = index_places(text)
+    for path, key in _paths(document):
+        assert path in places.positions, (path, text)
+        line, column = places.positions[path]
+        written = lines[line - 1][column - 1 :]
+        assert written.startswith((str(key), f'"{key}"', "[")), (path, written)
+
+
+inline_documents = st.dictionaries(
+    keys,
+    st.dictionaries(
+        keys,
+        st.one_of(
+            scalars,
+            st.lists(scalars, max_size=3),
+            st.dictionaries(keys, st.text(max_size=5), min_size=1, max_size=2),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    max_size=3,
+)
+
+
+def _inline(value: object) -> str:
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_inline(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(v) for v in value) + "]"
+    return tomli_w.dumps({"v": value})[4:-1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(inline_documents)
+def test_the_line_fast_path_agrees_with_the_tokeniser(document: dict[str, dict[str, Any]]) -> None:
+    text = "".join(
+        f"[{table}]\n"
+        + "".join(f"{key} = {_inline(value)}  # note\n" for key, value in body.items())
+        for table, body in document.items()
+    )
+    assert tomllib.loads(text) == document
+    assert _Walker(text).walk() == _Walker(text, fast=False).walk()

@@ -1,0 +1,156 @@
+"""Reading files: includes, cycles, duplicates across files, encodings, limits, discovery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import BASE, session
+from seminar_plan import check, load_plan
+from seminar_plan.load import read
+from seminar_plan.load.read import PlanFileError, decode, find_plan, parse_text, read_sources
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def codes_and_places(path: Path, **options: bool) -> list[tuple[str, str, int]]:
+    return [(f.code, f.place.file, f.place.line) for f in check(load_plan(path, **options))]
+
+
+class TestIncludes:
+    def test_included_files_merge(self, tmp_path: Path) -> None:
+        write(tmp_path, "people.toml", '[people.extra]\nname = "Extra"\n')
+        write(tmp_path, "days/day1.toml", session("a", "09:00", "10:00", speakers=["extra"]))
+        main = write(
+            tmp_path, "seminar.toml", 'include = ["people.toml", "days/day1.toml"]\n' + BASE
+        )
+        loaded = load_plan(main)
+        assert check(loaded) == []
+        assert loaded.plan is not None
+        assert [s.id for s in loaded.plan.sessions] == ["a"]
+        assert [f.display for f in loaded.sources.files] == [
+            str(main),
+            str(tmp_path / "people.toml"),
+            str(tmp_path / "days/day1.toml"),
+        ]
+
+    def test_relative_display_paths_follow_the_including_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        write(tmp_path, "plan/parts/a.toml", 'include = ["b.toml"]\n')
+        write(tmp_path, "plan/parts/b.toml", '[people.b]\nname = "B"\n')
+        write(tmp_path, "plan/seminar.toml", 'include = ["parts/a.toml"]\n' + BASE)
+        monkeypatch.chdir(tmp_path)
+        sources = read_sources(Path("plan/seminar.toml"))
+        assert [f.display for f in sources.files] == [
+            "plan/seminar.toml",
+            "plan/parts/a.toml",
+            "plan/parts/b.toml",
+        ]
+
+    def test_duplicate_across_files_names_both_places(self, tmp_path: Path) -> None:
+        write(tmp_path, "more.toml", '\n[people.aoki]\nname = "Aoki again"\n')
+        main = write(tmp_path, "seminar.toml", 'include = ["more.toml"]\n' + BASE)
+        (finding,) = check(load_plan(main))
+        assert (finding.code, finding.subjects) == ("duplicate-id", ("aoki",))
+        assert (finding.place.file, finding.place.line) == (str(tmp_path / "more.toml"), 2)
+        first_line = ('include = ["more.toml"]\n' + BASE).splitlines().index("[people.aoki]") + 1
+        assert f"{main}:{first_line}" in finding.message
+
+    def test_cycle_is_an_error_not_a_hang(self, tmp_path: Path) -> None:
+        write(tmp_path, "a.toml", 'include = ["b.toml"]\n')
+        write(tmp_path, "b.toml", 'include = ["a.toml"]\n')
+        main = write(tmp_path, "seminar.toml", 'include = ["a.toml"]\n' + BASE)
+        assert codes_and_places(main) == [("schema", str(tmp_path / "b.toml"), 1)]
+
+    def test_self_include_is_a_cycle(self, tmp_path: Path) -> None:
+        main = write(tmp_path, "seminar.toml", 'include = ["seminar.toml"]\n' + BASE)
+        assert codes_and_places(main) == [("schema", str(main), 1)]
+
+    def test_same_file_twice_is_read_once(self, tmp_path: Path) -> None:
+        write(tmp_path, "people.toml", '[people.extra]\nname = "Extra"\n')
+        write(tmp_path, "a.toml", 'include = ["people.toml"]\n')
+        main = write(tmp_path, "seminar.toml", 'include = ["people.toml", "a.toml"]\n' + BASE)
+        assert codes_and_places(main) == []
+
+    def test_missing_include_and_bad_include_value(self, tmp_path: Path) -> None:
+        main = write(tmp_path, "seminar.toml", 'include = ["nope.toml"]\n' + BASE)
+        assert codes_and_places(main) == [("schema", str(main), 1)]
+        main = write(tmp_path, "seminar.toml", 'include = "nope.toml"\n' + BASE)
+        assert codes_and_places(main) == [("schema", str(main), 1)]
+
+    def test_include_outside_the_plan_folder_needs_allow_outside(self, tmp_path: Path) -> None:
+        write(tmp_path, "secret.toml", '[people.spy]\nname = "Spy"\n')
+        main = write(tmp_path, "plan/seminar.toml", 'include = ["../secret.toml"]\n' + BASE)
+        assert codes_and_places(main) == [("schema", str(main), 1)]
+        assert codes_and_places(main, allow_outside=True) == []
+
+    def test_syntax_error_in_an_include(self, tmp_path: Path) -> None:
+        write(tmp_path, "bad.toml", "\n\n[people.x\n")
+        main = write(tmp_path, "seminar.toml", 'include = ["bad.toml"]\n' + BASE)
+        assert codes_and_places(main) == [("toml-syntax", str(tmp_path / "bad.toml"), 3)]
+
+    def test_deep_include_chains_stop_at_the_limit(self, tmp_path: Path) -> None:
+        depth = read.MAX_INCLUDE_DEPTH + 5
+        for level in range(depth):
+            write(tmp_path, f"level{level}.toml", f'include = ["level{level + 1}.toml"]\n')
+        write(tmp_path, f"level{depth}.toml", "")
+        main = write(tmp_path, "seminar.toml", 'include = ["level0.toml"]\n' + BASE)
+        found = codes_and_places(main)
+        assert [code for code, _, _ in found] == ["schema"]
+
+
+class TestText:
+    def test_syntax_error_has_line_and_column(self) -> None:
+        source = parse_text('a = 1\nb = "unclosed\n', "x.toml")
+        assert source.syntax is not None
+        assert (source.syntax.line, source.syntax.column) == (2, 14)
+        assert "(at line" not in source.syntax.message
+
+    def test_error_at_end_of_document(self) -> None:
+        source = parse_text("a = [1,\n", "x.toml")
+        assert source.syntax is not None
+        assert source.syntax.line >= 1
+
+    def test_bom_is_accepted(self) -> None:
+        assert decode("\ufeffa = 1\n".encode(), "x.toml").data == {"a": 1}
+
+    def test_invalid_utf8_is_a_syntax_problem_at_its_place(self) -> None:
+        source = decode(b'a = 1\nb = "\xff"\n', "x.toml")
+        assert source.syntax is not None
+        assert (source.syntax.line, source.syntax.column) == (2, 6)
+
+    def test_nul_byte(self) -> None:
+        source = decode(b"a = 1\n\x00", "x.toml")
+        assert source.syntax is not None
+        assert source.syntax.line == 2
+
+
+class TestFiles:
+    def test_missing_file(self, tmp_path: Path) -> None:
+        with pytest.raises(PlanFileError, match="no such file"):
+            read_sources(tmp_path / "none.toml")
+
+    def test_folder(self, tmp_path: Path) -> None:
+        with pytest.raises(PlanFileError, match="is a folder"):
+            read_sources(tmp_path)
+
+    def test_size_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(read, "MAX_TOTAL_BYTES", 100)
+        main = write(tmp_path, "seminar.toml", BASE)
+        with pytest.raises(PlanFileError, match="exceed"):
+            read_sources(main)
+
+    def test_find_plan(self, tmp_path: Path) -> None:
+        plan = write(tmp_path, "seminar.toml", BASE)
+        deep = tmp_path / "a" / "b"
+        deep.mkdir(parents=True)
+        assert find_plan(deep, {}) == plan
+        assert find_plan(deep, {"SEMINAR_PLAN": "elsewhere.toml"}) == Path("elsewhere.toml")
+        assert find_plan(Path("/"), {}) is None or find_plan(Path("/"), {}) == Path("/seminar.toml")
