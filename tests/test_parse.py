@@ -292,7 +292,7 @@ class TestSessionTimes:
 
 
 class TestReferencesAndIds:
-    def test_unknown_ref_with_suggestion_and_column(self) -> None:
+    def test_unknown_ref_with_suggestion_at_the_key(self) -> None:
         text = plan_text(session("a", "09:00", "10:00", speakers=["aoki", "chenn"]))
         (finding,) = findings_of(text)
         assert (finding.code, finding.subjects, finding.hint) == (
@@ -301,7 +301,14 @@ class TestReferencesAndIds:
             "did you mean 'chen'?",
         )
         line = text.splitlines()[finding.place.line - 1]
-        assert line[finding.place.column - 1 :].startswith('"chenn"')
+        assert (line, finding.place.column) == ('speakers = ["aoki", "chenn"]', 1)
+
+    def test_an_item_of_a_multi_line_array_is_placed_at_its_key(self) -> None:
+        text = plan_text(
+            session("a", "09:00", "10:00") + 'moderators = [\n  "aoki",\n  "ghost",\n]\n'
+        )
+        (finding,) = findings_of(text)
+        assert text.splitlines()[finding.place.line - 1] == "moderators = ["
 
     def test_every_reference_kind(self) -> None:
         cases = [

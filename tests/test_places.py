@@ -64,6 +64,8 @@ def test_find_falls_back_to_the_nearest_ancestor() -> None:
     places = index_places(TEXT)
     assert places.find(("sessions", 1, "missing")) == (20, 1)
     assert places.find(("nothing",)) == (1, 1)
+    assert places.find(("sessions", 0, "speakers", 1)) == (9, 1)
+    assert places.find(("sessions", 1)) == (20, 1)
 
 
 def test_scanner_never_raises_on_odd_text() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BASE, session
-from seminar_plan import check, load_plan
-from seminar_plan.load import read
+from seminar_plan import check, load, load_plan
+from seminar_plan.load import PlanTooLargeError, read
 from seminar_plan.load.read import PlanFileError, decode, find_plan, parse_text, read_sources
 
 
@@ -146,6 +146,12 @@ class TestFiles:
         main = write(tmp_path, "seminar.toml", BASE)
         with pytest.raises(PlanFileError, match="exceed"):
             read_sources(main)
+
+    def test_session_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(load, "MAX_SESSIONS", 1)
+        text = BASE + session("a", "09:00", "10:00") + session("b", "10:00", "11:00")
+        with pytest.raises(PlanTooLargeError, match="2 sessions is more than the 1"):
+            load.load_text(text)
 
     def test_find_plan(self, tmp_path: Path) -> None:
         plan = write(tmp_path, "seminar.toml", BASE)

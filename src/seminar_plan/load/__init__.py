@@ -11,9 +11,15 @@ from seminar_plan.load.parse import FORMAT_VERSION, parse_plan
 from seminar_plan.load.read import PlanFileError, Sources, read_sources, sources_from_text
 from seminar_plan.model import Origin, Plan
 
+MAX_SESSIONS = 1_000_000
+
 
 class PlanFormatError(PlanFileError):
     """The plan declares a newer format than this version of seminar-plan reads."""
+
+
+class PlanTooLargeError(PlanFileError):
+    """The plan has more sessions than seminar-plan takes on (before building the model)."""
 
 
 @dataclass(frozen=True)
@@ -44,9 +50,23 @@ def _refuse_newer_format(sources: Sources, locator: Locator) -> None:
             )
 
 
+def _refuse_too_many_sessions(sources: Sources) -> None:
+    count = sum(
+        len(sessions)
+        for source in sources.files
+        if source.data is not None and isinstance(sessions := source.data.get("sessions"), list)
+    )
+    if count > MAX_SESSIONS:
+        raise PlanTooLargeError(
+            f"{sources.main.display}: {count:,} sessions is more than the {MAX_SESSIONS:,}"
+            " seminar-plan takes on; split the plan"
+        )
+
+
 def load_sources(sources: Sources) -> LoadedPlan:
     locator = Locator(sources)
     _refuse_newer_format(sources, locator)
+    _refuse_too_many_sessions(sources)
     plan, findings = parse_plan(sources, locator)
     return LoadedPlan(sources, plan, tuple(findings), locator)
 
@@ -61,4 +81,11 @@ def load_text(text: str, display: str = "seminar.toml") -> LoadedPlan:
     return load_sources(sources_from_text(text, display))
 
 
-__all__ = ["LoadedPlan", "PlanFileError", "PlanFormatError", "load_plan", "load_text"]
+__all__ = [
+    "LoadedPlan",
+    "PlanFileError",
+    "PlanFormatError",
+    "PlanTooLargeError",
+    "load_plan",
+    "load_text",
+]

@@ -133,9 +133,17 @@ class Places:
     """The positions found in one file."""
 
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Paths of the items of plain arrays (not arrays of tables).
+    items: set[Path] = field(default_factory=set)
 
     def find(self, path: Path) -> tuple[int, int]:
-        """The place of ``path``, else of its nearest recorded ancestor, else (1, 1)."""
+        """The place of ``path``, else of its nearest recorded ancestor, else (1, 1).
+
+        An item of a plain array is placed at its key: the contract places a finding at the
+        offending key, so ``speakers = ["a", "b"]`` is the place of a problem with "b".
+        """
+        while path and isinstance(path[-1], int) and path in self.items:
+            path = path[:-1]
         for end in range(len(path), 0, -1):
             found = self.positions.get(path[:end])
             if found is not None:
@@ -149,6 +157,7 @@ class _Walker:
         self.fast = fast
         self.stream: _TokenStream | None = None
         self.positions: dict[Path, tuple[int, int]] = {}
+        self.items: set[Path] = set()
         # Array-of-tables path -> how many elements have been opened so far.
         self.aot_count: dict[Path, int] = {}
         # The table of the last simple header line.
@@ -242,6 +251,7 @@ class _Walker:
                 if items is None:
                     return False
                 parts = [((*path, index), item.start("item")) for index, item in enumerate(items)]
+                self.items.update(part for part, _ in parts)
             self.positions.setdefault(path, (line, match.start("key") - start + 1))
             for part_path, offset in parts:
                 self.positions.setdefault(part_path, (line, offset - start + 1))
@@ -320,6 +330,7 @@ class _Walker:
                 self.skip()
                 return
             self.record((*path, position), token)
+            self.items.add((*path, position))
             self.value((*path, position))
             self.skip_rest_of_value("]")
             position += 1
@@ -349,7 +360,8 @@ class _Walker:
 def index_places(text: str) -> Places:
     """Scan ``text`` (valid TOML) and return where each key path starts."""
     try:
-        return Places(_Walker(text).walk())
+        walker = _Walker(text)
+        return Places(walker.walk(), walker.items)
     except (IndexError, ValueError, RecursionError):
         # A text this scanner cannot follow loses only its places, never its findings.
         return Places()
