@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,20 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
     assert target.read_text() == "old"
     safe_write(target, "new", force=True)
     assert target.read_text() == "new"
+
+
+def test_new_files_get_the_usual_permissions_and_replaced_ones_keep_theirs(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        safe_write(tmp_path / "new.txt", "x")
+        assert (tmp_path / "new.txt").stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.txt"
+        kept.write_text("old")
+        kept.chmod(0o600)
+        safe_write(kept, "new", force=True)
+        assert kept.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(umask)
 
 
 def test_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -28,6 +28,9 @@ def safe_write(path: Path, data: str | bytes, *, force: bool = False) -> None:
     except OSError as error:
         raise WriteError(f"{path}: cannot write in {folder} ({error.strerror or error})") from None
     try:
+        # mkstemp makes an owner-only file; a printout or export gets the usual permissions,
+        # or keeps those of the file it replaces.
+        os.fchmod(handle, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)
             stream.flush()
@@ -37,3 +40,12 @@ def safe_write(path: Path, data: str | bytes, *, force: bool = False) -> None:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         raise WriteError(f"{path}: cannot write ({error.strerror or error})") from None
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

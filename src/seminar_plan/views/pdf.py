@@ -1,0 +1,248 @@
+"""Run sheets as PDF, through fpdf2 (the ``[pdf]`` extra) and a CJK font found on the system.
+
+fpdf2 is imported inside ``render_pdf`` only: the rest of seminar-plan works without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from seminar_plan.views.runsheet import (
+    COLUMNS,
+    Phrase,
+    Row,
+    RunSheet,
+    clock,
+    duration_text,
+    finding_text,
+    heading_parts,
+    interpretation_parts,
+    list_separator,
+    running_text,
+    stamp_text,
+)
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+    from fpdf.table import Table
+
+FamilyOf = Callable[[Phrase | None], str]
+
+# Where the usual packages put Noto Sans CJK or Source Han Sans (Debian/Ubuntu, Fedora, Arch,
+# openSUSE, macOS with the Adobe or Google download installed for all users).
+SYSTEM_CJK_FONTS = (
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+    Path("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc"),
+    Path("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc"),
+    Path("/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc"),
+    Path("/usr/share/fonts/adobe-source-han-sans/SourceHanSans-Regular.ttc"),
+    Path("/usr/share/fonts/opentype/source-han-sans/SourceHanSans-Regular.ttc"),
+    Path("/Library/Fonts/NotoSansCJK-Regular.ttc"),
+    Path("/Library/Fonts/SourceHanSans-Regular.ttc"),
+)
+
+NO_FONT = (
+    "no CJK font found for the PDF (looked for Noto Sans CJK and Source Han Sans). Install one"
+    " (Debian/Ubuntu: `apt-get install fonts-noto-cjk`; Fedora: `dnf install"
+    " google-noto-sans-cjk-fonts`; elsewhere download NotoSansCJK-Regular.ttc from"
+    " https://github.com/notofonts/noto-cjk) and pass --font PATH if it is not found,"
+    " or print the HTML run sheet from a browser instead"
+)
+
+# The face of a font collection to use for each language, by the region tag in its name.
+_FACE_TAGS = {"ja": ("JP", "Japanese"), "zh": ("SC", "Simplified Chinese", "CN")}
+_MARGIN = 10.0
+_WIDTHS = (7.5, 4.5, 5.5, 20, 16, 8, 10, 9.5, 16, 3)
+_GREY = (230, 230, 230)
+_RED = (176, 0, 0)
+
+
+class PdfError(Exception):
+    """The PDF cannot be made; the message says why and what to do, in one line."""
+
+
+def find_font(candidates: Iterable[Path]) -> Path | None:
+    """The first candidate that is a file."""
+    return next((path for path in candidates if path.is_file()), None)
+
+
+def _faces(font: Path) -> dict[str, int]:
+    """Language -> face index in a collection (.ttc/.otc); a single font has only face 0.
+
+    The font is read from memory, so a file that is no font fails here, before fpdf2 opens it.
+    """
+    import io
+
+    from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]  # untyped
+
+    data = font.read_bytes()
+    if data[:4] != b"ttcf":
+        TTFont(io.BytesIO(data), lazy=True)
+        return {}
+    faces: dict[str, int] = {}
+    for index, face in enumerate(TTCollection(io.BytesIO(data), lazy=True).fonts):
+        family = face["name"].getDebugName(1) or ""
+        for lang, tags in _FACE_TAGS.items():
+            if lang not in faces and any(f" {tag}" in family for tag in tags):
+                faces[lang] = index
+    return faces
+
+
+def render_pdf(sheet: RunSheet, font: Path) -> bytes:
+    """The run sheet as an A4 landscape PDF: header and column headings on every page, rows
+    never split, each room on its own pages, "page N of M" at the foot."""
+    try:
+        from fpdf import FPDF
+        from fpdf.fonts import FontFace
+    except ImportError:
+        raise PdfError(
+            "PDF output needs fpdf2: pip install 'seminar-plan[pdf]'"
+            " (or print the HTML run sheet from a browser)"
+        ) from None
+
+    labels = sheet.labels
+    try:
+        faces = _faces(font)
+    except Exception as error:  # noqa: BLE001 - fontTools raises many kinds of error for a bad file
+        raise PdfError(f"{font}: cannot use this font ({type(error).__name__}: {error})") from None
+    families = {lang: f"cjk-{lang}" for lang in _FACE_TAGS}
+    fallback = faces.get(sheet.ui, 0)
+
+    class Sheet(FPDF):
+        def header(self) -> None:
+            self.set_font(family_for(sheet.title), size=12)
+            title = f"{labels['sheet']} — {sheet.title.text}"
+            self.cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
+            self.set_font(family_for(None), size=8)
+            self.cell(self.epw * 0.6, 5, " · ".join(heading_parts(sheet)))
+            stamp = stamp_text(sheet.stamp, labels)
+            self.cell(0, 5, stamp, align="R", new_x="LMARGIN", new_y="NEXT")
+            self.line(self.l_margin, self.y, self.w - self.r_margin, self.y)
+            self.ln(2)
+
+        def footer(self) -> None:
+            self.set_y(-_MARGIN)
+            self.set_font(family_for(None), size=8)
+            self.cell(0, 5, labels["page"].format(page=self.page_no(), pages="{nb}"), align="R")
+
+    def family_for(value: Phrase | None) -> str:
+        lang = value.lang if value is not None and value.lang in families else sheet.ui
+        return families.get(lang, families["ja"])
+
+    pdf = Sheet(orientation="landscape", unit="mm", format="A4")
+    pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)
+    pdf.set_auto_page_break(auto=True, margin=_MARGIN + 4)
+    try:
+        for lang, family in families.items():
+            pdf.add_font(family, fname=str(font), collection_font_number=faces.get(lang, fallback))
+    except Exception as error:  # noqa: BLE001 - fpdf2 raises many kinds of error for a bad font file
+        raise PdfError(f"{font}: cannot use this font ({type(error).__name__}: {error})") from None
+    pdf.set_title(f"{labels['sheet']} — {sheet.title.text}")
+    pdf.set_creator("seminar-plan runsheet")
+    default_family = family_for(None)
+
+    sections = sheet.sections or (None,)
+    for index, section in enumerate(sections):
+        pdf.add_page()
+        pdf.set_font(default_family, size=8)
+        if index == 0:
+            _findings_box(pdf, sheet, default_family)
+        if section is None:
+            pdf.cell(0, 6, labels["nothing"], new_x="LMARGIN", new_y="NEXT")
+            continue
+        if sheet.room is None:
+            pdf.set_font(family_for(section.name), size=11)
+            pdf.cell(0, 7, section.name.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(default_family, size=8)
+        try:
+            with pdf.table(
+                col_widths=_WIDTHS,
+                text_align="LEFT",
+                v_align="TOP",
+                line_height=3.6,
+                wrapmode="CHAR" if sheet.ui in ("ja", "zh") else "WORD",
+                repeat_headings=1,
+                headings_style=FontFace(family=default_family, fill_color=_GREY),
+            ) as table:
+                heading = table.row()
+                for name in COLUMNS:
+                    heading.cell(labels[name])
+                for row in section.rows:
+                    _table_row(table, row, sheet, family_for)
+        except ValueError as error:
+            raise PdfError(f"cannot lay out the run sheet: {error}") from None
+    if sheet.contacts:
+        pdf.ln(4)
+        pdf.set_font(default_family, size=10)
+        pdf.cell(0, 6, labels["contacts"], new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(default_family, size=8)
+        for contact in sheet.contacts:
+            roles = list_separator(sheet.ui).join(labels[role] for role in contact.roles)
+            entries = ", ".join(f"{kind}: {value}" for kind, value in contact.entries)
+            pdf.multi_cell(
+                0,
+                4,
+                f"{contact.name.text} ({roles}): {entries or labels['no_contact']}",
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
+    return bytes(pdf.output())
+
+
+def _findings_box(pdf: FPDF, sheet: RunSheet, family: str) -> None:
+    if not sheet.findings:
+        return
+    lines = [sheet.labels["errors"].format(n=len(sheet.findings))]
+    lines += [f"• {finding_text(f)}" for f in sheet.findings]
+    pdf.set_draw_color(*_RED)
+    pdf.set_line_width(0.6)
+    pdf.set_font(family, size=8)
+    pdf.multi_cell(0, 4, "\n".join(lines), border=1, padding=2, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_line_width(0.2)
+    pdf.ln(2)
+
+
+def _table_row(table: Table, row: Row, sheet: RunSheet, family_for: FamilyOf) -> None:
+    """One row of the fpdf2 table; gaps and overlaps are shaded."""
+    from fpdf.fonts import FontFace
+
+    labels = sheet.labels
+    separator = list_separator(sheet.ui)
+    fill = None if row.kind in ("session", "cue") else (242, 242, 242)
+    if row.kind == "overlap":
+        fill = (253, 226, 226)
+    style = FontFace(family=family_for(None), fill_color=fill)
+    cells = table.row(style=style)
+    if row.kind == "gap":
+        item = labels["gap"]
+    elif row.kind == "overlap" and row.between is not None:
+        item = labels["overlap_with"].format(first=row.between[0].text, second=row.between[1].text)
+    elif row.kind == "cue" and row.item is not None:
+        item = f"› {row.item.text}"
+    else:
+        item = row.item.text if row.item is not None else ""
+    who = "\n".join(
+        f"{labels[credit.role]}: {separator.join(name.text for name in credit.names)}"
+        for credit in row.credits
+    )
+    interpretation = " · ".join(interpretation_parts(row, labels))
+    if interpretation and row.interpreters:
+        interpretation += "\n" + separator.join(name.text for name in row.interpreters)
+    place = row.place.text if row.place is not None and row.kind in ("session", "cue") else ""
+    texts = (
+        (clock(row), None),
+        (duration_text(row, labels), None),
+        (running_text(row), None),
+        (item, row.item),
+        (who, None),
+        (place, row.place),
+        (interpretation, None),
+        (row.av.text if row.av else "", row.av),
+        (row.notes.text if row.notes else "", row.notes),
+        ("□" if row.kind in ("session", "cue") else "", None),
+    )
+    for text, source in texts:
+        cells.cell(text, style=FontFace(family=family_for(source), fill_color=fill))

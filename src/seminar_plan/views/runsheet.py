@@ -1,0 +1,808 @@
+"""Run sheets (進行表): every session and cue of one day in time order, as HTML and Markdown.
+
+``build`` turns the plan into a ``RunSheet`` (data); ``render_html`` and ``render_markdown``
+turn that into text. All pure: the generation time and the plan's content hash come in through
+``Stamp``, and contact details are in the sheet only when the caller asks for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from seminar_plan.findings import Finding, Severity
+from seminar_plan.model import Interpretation, Plan, Session, Text
+from seminar_plan.text import (
+    RUNSHEET_LABELS,
+    RUNSHEET_MONTHS_EN,
+    RUNSHEET_WEEKDAYS,
+    language_order,
+)
+
+UI_LANGUAGES = tuple(RUNSHEET_LABELS)
+COLUMNS = (
+    "time",
+    "duration",
+    "running",
+    "item",
+    "who",
+    "room",
+    "interpretation",
+    "av",
+    "notes",
+    "done",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """Tells two printouts apart: the plan file's name, a short content hash, when it was made."""
+
+    plan_name: str
+    digest: str
+    generated: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Text as printed, with the language it is in ("" when language-neutral)."""
+
+    text: str
+    lang: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """People in one role on a row: ``role`` is a label key (speakers, moderators, owner, cue)."""
+
+    role: str
+    names: tuple[Phrase, ...]
+
+
+RowKind = Literal["session", "cue", "gap", "overlap"]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the sheet. Gap and overlap rows have no item; an overlap names both sides."""
+
+    kind: RowKind
+    session: str
+    start: dt.datetime
+    end: dt.datetime | None
+    minutes: int | None
+    elapsed: int
+    item: Phrase | None = None
+    credits: tuple[Credit, ...] = ()
+    place: Phrase | None = None
+    interpretation: Interpretation = "none"
+    booths: int = 0
+    interpreters: tuple[Phrase, ...] = ()
+    av: Phrase | None = None
+    notes: Phrase | None = None
+    between: tuple[Phrase, Phrase] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """The rows of one room (or of one off-site venue) in time order."""
+
+    place: str
+    name: Phrase
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    person: str
+    name: Phrase
+    roles: tuple[str, ...]
+    entries: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RunSheet:
+    ui: str
+    title: Phrase
+    day: int
+    date: dt.date
+    day_label: Phrase | None
+    room: Phrase | None
+    first: dt.datetime | None
+    sections: tuple[Section, ...]
+    findings: tuple[Finding, ...]
+    contacts: tuple[Contact, ...]
+    stamp: Stamp
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return RUNSHEET_LABELS[self.ui]
+
+    @property
+    def rows(self) -> Iterator[Row]:
+        for section in self.sections:
+            yield from section.rows
+
+
+def ui_language(plan: Plan, lang: str | None) -> str:
+    """The language of the labels: ``--lang``, else the event's first with labels, else en."""
+    for code in language_order(plan, lang):
+        if code in RUNSHEET_LABELS:
+            return code
+    return "en"
+
+
+def phrase(text: Text | None, order: tuple[str, ...]) -> Phrase | None:
+    """``text`` in the first language of ``order`` it has, keeping which language that was."""
+    if text is None or not text.variants:
+        return None
+    by_lang = dict(text.variants)
+    for lang in order:
+        if lang in by_lang:
+            return Phrase(by_lang[lang], lang)
+    lang, value = text.variants[0]
+    return Phrase(value, lang)
+
+
+def _name(plan: Plan, person: str, order: tuple[str, ...]) -> Phrase:
+    found = plan.person_by_id.get(person)
+    return (phrase(found.name, order) if found else None) or Phrase(person)
+
+
+def _place(plan: Plan, session: Session, order: tuple[str, ...]) -> tuple[str, Phrase | None]:
+    """The section key and printed name of where a session happens."""
+    if session.room is not None:
+        room = plan.room_by_id.get(session.room)
+        return f"room:{session.room}", (phrase(room.name, order) if room else None) or Phrase(
+            session.room
+        )
+    if session.venue is not None:
+        venue = plan.venue_by_id.get(session.venue)
+        return f"venue:{session.venue}", (phrase(venue.name, order) if venue else None) or Phrase(
+            session.venue
+        )
+    return "", None
+
+
+def _minutes(start: dt.datetime, end: dt.datetime) -> int:
+    return int((end - start).total_seconds() // 60)
+
+
+def _session_rows(
+    plan: Plan, session: Session, first: dt.datetime, order: tuple[str, ...]
+) -> Iterator[tuple[tuple[dt.datetime, dt.datetime, int, int], Row]]:
+    """The session's row and its cues' rows, each with its sort key.
+
+    A cue sorts by its own time, then by its session's start: a closing cue at 10:00 of the
+    09:30 session comes before the session that starts at 10:00.
+    """
+
+    def names(people: Iterable[str]) -> tuple[Phrase, ...]:
+        return tuple(_name(plan, person, order) for person in people)
+
+    roles = tuple(
+        Credit(role, people)
+        for role, people in (
+            ("speakers", names(session.speakers)),
+            ("moderators", names(session.moderators)),
+            ("owner", names((session.owner,) if session.owner else ())),
+        )
+        if people
+    )
+    place = _place(plan, session, order)[1]
+    room = plan.room_by_id.get(session.room) if session.room else None
+    yield (
+        (session.start, session.start, 0, 0),
+        Row(
+            kind="session",
+            session=session.id,
+            start=session.start,
+            end=session.end,
+            minutes=session.minutes,
+            elapsed=_minutes(first, session.start),
+            item=phrase(session.title, order),
+            credits=roles,
+            place=place,
+            interpretation=session.interpretation,
+            booths=room.booths if room and session.interpretation == "simultaneous" else 0,
+            interpreters=names(session.interpreters),
+            av=phrase(session.av, order),
+            notes=phrase(session.notes, order),
+        ),
+    )
+    cues = sorted(session.cues, key=lambda cue: cue.at)
+    for index, cue in enumerate(cues):
+        until = cues[index + 1].at if index + 1 < len(cues) else session.end
+        length = _minutes(cue.at, until)
+        yield (
+            (cue.at, session.start, 1, index),
+            Row(
+                kind="cue",
+                session=session.id,
+                start=cue.at,
+                end=None,
+                minutes=length if length > 0 else None,
+                elapsed=_minutes(first, cue.at),
+                item=phrase(cue.what, order),
+                credits=(Credit("cue", names((cue.who,))),) if cue.who else (),
+                place=place,
+                notes=phrase(cue.notes, order),
+            ),
+        )
+
+
+def _with_gaps(
+    plan: Plan,
+    sessions: Sequence[Session],
+    first: dt.datetime,
+    order: tuple[str, ...],
+) -> tuple[Row, ...]:
+    """One room's rows in time order, with a row for each gap and overlap between sessions."""
+    keyed = [pair for session in sessions for pair in _session_rows(plan, session, first, order)]
+    latest: Session | None = None
+    for session in sorted(sessions, key=lambda s: (s.start, s.end, s.id)):
+        if latest is not None and session.start > latest.end:
+            keyed.append(
+                (
+                    (latest.end, latest.end, -1, 0),
+                    Row(
+                        kind="gap",
+                        session=latest.id,
+                        start=latest.end,
+                        end=session.start,
+                        minutes=_minutes(latest.end, session.start),
+                        elapsed=_minutes(first, latest.end),
+                    ),
+                )
+            )
+        elif latest is not None and session.start < latest.end:
+            overlap_end = min(latest.end, session.end)
+            keyed.append(
+                (
+                    (session.start, session.start, -1, 0),
+                    Row(
+                        kind="overlap",
+                        session=session.id,
+                        start=session.start,
+                        end=overlap_end,
+                        minutes=_minutes(session.start, overlap_end),
+                        elapsed=_minutes(first, session.start),
+                        between=(
+                            phrase(latest.title, order) or Phrase(latest.id),
+                            phrase(session.title, order) or Phrase(session.id),
+                        ),
+                    ),
+                )
+            )
+        if latest is None or session.end > latest.end:
+            latest = session
+    keyed.sort(key=lambda pair: pair[0])
+    return tuple(row for _, row in keyed)
+
+
+def findings_on(plan: Plan, day: int, findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """The error findings that touch ``day``.
+
+    A finding that names sessions touches the days of those sessions. One that names no session
+    touches the day when it names a room, venue, person or attendee used that day, or when it
+    names nothing the plan knows (a plan-wide problem, or a table the loader had to drop).
+    """
+    every_session = {s.id for s in plan.sessions} | {s.base_id for s in plan.sessions}
+    on_day = plan.sessions_on(day)
+    day_sessions = {s.id for s in on_day} | {s.base_id for s in on_day}
+    used: set[str] = set()
+    for session in on_day:
+        used.update(filter(None, (session.room, plan.venue_of(session))))
+        used.update(plan.committed(session))
+        used.update(session.attendees)
+        used.update(cue.who for cue in session.cues if cue.who)
+    known = (
+        every_session
+        | set(plan.room_by_id)
+        | set(plan.venue_by_id)
+        | set(plan.person_by_id)
+        | set(plan.group_by_id)
+        | set(plan.delegation_by_id)
+    )
+    touching = []
+    for finding in findings:
+        if finding.severity is not Severity.ERROR:
+            continue
+        subjects = set(finding.subjects)
+        if subjects & every_session:
+            touches = bool(subjects & day_sessions)
+        else:
+            touches = bool(subjects & used) or not subjects & known
+        if touches:
+            touching.append(finding)
+    return tuple(touching)
+
+
+def _contacts(plan: Plan, rows: Iterable[Row], order: tuple[str, ...]) -> tuple[Contact, ...]:
+    """The people responsible on the sheet (owners, moderators, cue holders, interpreters)."""
+    roles: dict[str, list[str]] = {}
+    by_session = {s.id: s for s in plan.sessions}
+    for row in rows:
+        if row.kind not in ("session", "cue"):
+            continue
+        session = by_session[row.session]
+        if row.kind == "session":
+            named = [
+                *(("moderators", p) for p in session.moderators),
+                *(("interpreters", p) for p in session.interpreters),
+                *((("owner", session.owner),) if session.owner else ()),
+            ]
+        else:
+            named = [
+                ("cue", cue.who) for cue in session.cues if cue.who and cue.at == row.start
+            ]
+        for role, person in named:
+            held = roles.setdefault(person, [])
+            if role not in held:
+                held.append(role)
+    return tuple(
+        Contact(
+            person,
+            _name(plan, person, order),
+            tuple(held),
+            plan.person_by_id[person].contact if person in plan.person_by_id else (),
+        )
+        for person, held in roles.items()
+    )
+
+
+def build(
+    plan: Plan,
+    day: int,
+    *,
+    lang: str | None,
+    findings: Iterable[Finding],
+    stamp: Stamp,
+    room: str | None = None,
+    contacts: bool = False,
+) -> RunSheet:
+    """The run sheet of ``day`` (all rooms, or only ``room``), in the language order of ``lang``.
+
+    Running time counts from the day's first item in any room, so sheets of different rooms
+    agree. ``contacts`` adds the contact details of the people responsible; without it the
+    sheet holds none.
+    """
+    order = language_order(plan, lang)
+    on_day = plan.sessions_on(day)
+    first = on_day[0].start if on_day else None
+    by_place: dict[str, list[Session]] = {}
+    names: dict[str, Phrase] = {}
+    ui = ui_language(plan, lang)
+    for session in on_day:
+        if room is not None and session.room != room:
+            continue
+        key, name = _place(plan, session, order)
+        by_place.setdefault(key, []).append(session)
+        names[key] = name or Phrase(RUNSHEET_LABELS[ui]["no_place"], ui)
+    sections = (
+        tuple(
+            Section(key, names[key], _with_gaps(plan, sessions, first, order))
+            for key, sessions in by_place.items()
+        )
+        if first is not None
+        else ()
+    )
+    chosen_room = plan.room_by_id.get(room) if room is not None else None
+    day_entry = plan.day_by_number.get(day)
+    return RunSheet(
+        ui=ui,
+        title=phrase(plan.event.title, order) or Phrase(""),
+        day=day,
+        date=plan.event.date_of(day),
+        day_label=phrase(day_entry.label, order) if day_entry else None,
+        room=(phrase(chosen_room.name, order) if chosen_room else None)
+        or (Phrase(room) if room is not None else None),
+        first=first,
+        sections=sections,
+        findings=findings_on(plan, day, findings),
+        contacts=_contacts(plan, (r for s in sections for r in s.rows), order)
+        if contacts
+        else (),
+        stamp=stamp,
+    )
+
+
+# ---- shared wording --------------------------------------------------------------------------
+
+
+def date_text(sheet: RunSheet) -> str:
+    date = sheet.date
+    return sheet.labels["date"].format(
+        year=date.year,
+        month=date.month,
+        month_name=RUNSHEET_MONTHS_EN[date.month - 1],
+        day=date.day,
+        weekday=RUNSHEET_WEEKDAYS[sheet.ui][date.weekday()],
+    )
+
+
+def stamp_text(stamp: Stamp, labels: dict[str, str]) -> str:
+    return (
+        f"{stamp.plan_name} · {stamp.digest} · {labels['generated']}"
+        f" {stamp.generated:%Y-%m-%d %H:%M} {_offset(stamp.generated)}"
+    )
+
+
+def _offset(moment: dt.datetime) -> str:
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
+
+
+def clock(row: Row) -> str:
+    start = f"{row.start:%H:%M}"
+    if row.end is None or row.kind == "overlap":
+        return start
+    end = "24:00" if row.end.date() > row.start.date() else f"{row.end:%H:%M}"
+    return f"{start}–{end}"
+
+
+def duration_text(row: Row, labels: dict[str, str]) -> str:
+    return labels["minutes"].format(n=row.minutes) if row.minutes is not None else ""
+
+
+def running_text(row: Row) -> str:
+    hours, minutes = divmod(row.elapsed, 60)
+    return f"+{hours}:{minutes:02d}"
+
+
+def interpretation_parts(row: Row, labels: dict[str, str]) -> list[str]:
+    """Mode and booths, then the interpreters' label (their names follow it)."""
+    if row.kind != "session" or row.interpretation == "none":
+        return []
+    parts = [labels[row.interpretation]]
+    if row.booths:
+        parts.append(labels["booths"].format(n=row.booths))
+    return parts
+
+
+def finding_text(finding: Finding) -> str:
+    place = finding.place
+    return f"{finding.code} {place.file}:{place.line}: {finding.message}"
+
+
+def heading_parts(sheet: RunSheet) -> list[str]:
+    """Day, date, the day's label, the room (or all rooms) and the language."""
+    labels = sheet.labels
+    parts = [labels["day"].format(n=sheet.day), date_text(sheet)]
+    if sheet.day_label is not None:
+        parts.append(sheet.day_label.text)
+    parts.append(sheet.room.text if sheet.room else labels["all_rooms"])
+    parts.append(f"{labels['language']}: {labels['language_name']}")
+    return parts
+
+
+# ---- HTML ------------------------------------------------------------------------------------
+
+_HTML_LANG = {"zh": "zh-Hans"}
+
+_CSS = """\
+*{box-sizing:border-box}
+html{font-family:"Noto Sans CJK JP","Noto Sans CJK SC","Source Han Sans","Hiragino Sans",
+"Microsoft YaHei","Yu Gothic",sans-serif;font-size:9pt;color:#000}
+:lang(zh){font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
+sans-serif}
+:lang(ja){font-family:"Noto Sans CJK JP","Source Han Sans JP","Hiragino Sans","Yu Gothic",
+sans-serif}
+body{margin:0}
+table.sheet{width:100%;border-collapse:collapse;table-layout:fixed}
+table.sheet thead{display:table-header-group}
+table.sheet tr{break-inside:avoid;page-break-inside:avoid}
+th,td{border:0.5pt solid #555;padding:2pt 2pt;vertical-align:top;text-align:left;
+overflow-wrap:anywhere}
+thead th{background:#e6e6e6;font-size:8pt}
+th.page-head{background:#fff;border:none;border-bottom:1pt solid #000;font-weight:normal;
+padding:0 0 3pt 0}
+.event{font-size:12pt;font-weight:bold}
+.stamp{float:right;font-family:monospace;font-size:8pt}
+th.room-head{background:#fff;border:none;font-size:11pt;padding:4pt 0 2pt 0}
+tr.cue td.item{padding-left:12pt}
+tr.cue{color:#222}
+tr.gap td,tr.overlap td{background:#f2f2f2;font-style:italic}
+tr.overlap td{background:#fde2e2}
+td.done span{display:inline-block;width:10pt;height:10pt;border:1pt solid #000}
+.credit{display:block}
+.role{color:#555}
+.findings{border:2pt solid #b00;padding:4pt 6pt;margin:0 0 6pt 0}
+.findings h2{font-size:10pt;margin:0 0 2pt 0;color:#b00}
+.findings ul{margin:0;padding-left:14pt}
+.starts{font-size:8pt;color:#333;margin:0}
+tbody.lead td{border:none;padding:3pt 0}
+section.room+section.room{break-before:page}
+.contacts{break-before:auto;margin-top:8pt}
+.contacts table{border-collapse:collapse}
+.contacts tr{break-inside:avoid}
+col.c-time{width:7.5%}col.c-duration{width:4.5%}col.c-running{width:5.5%}col.c-item{width:20%}
+col.c-who{width:16%}col.c-room{width:8%}col.c-interpretation{width:10%}col.c-av{width:9.5%}
+col.c-notes{width:16%}col.c-done{width:3%}
+tr.session td.item{font-weight:bold}
+@media screen{body{margin:12px}}
+@media print{@page{size:A4 landscape;margin:10mm 10mm 12mm 10mm}}
+"""
+
+
+def _css_string(value: str) -> str:
+    """A CSS string literal; anything but letters, digits and spaces is a hex escape, so plan text
+    can neither end the string nor the style element."""
+    escaped = "".join(
+        char if char.isalnum() or char == " " else f"\\{ord(char):06x}" for char in value
+    )
+    return f'"{escaped}"'
+
+
+def _page_footer_css(labels: dict[str, str]) -> str:
+    """``page N of M`` in the bottom margin box, from the label's {page} and {pages} fields."""
+    pieces = []
+    for part in re.split(r"(\{page\}|\{pages\})", labels["page"]):
+        if part == "{page}":
+            pieces.append("counter(page)")
+        elif part == "{pages}":
+            pieces.append("counter(pages)")
+        elif part:
+            pieces.append(_css_string(part))
+    content = " ".join(pieces)
+    return (
+        "@media print{@page{@bottom-right{content:"
+        + content
+        + ";font-size:8pt}}}\n"
+    )
+
+
+def _html_lang(lang: str) -> str:
+    return _HTML_LANG.get(lang, lang)
+
+
+def _span(value: Phrase | None, sheet_lang: str) -> str:
+    """Escaped text, wrapped in a lang span when it is in another language than the sheet."""
+    if value is None:
+        return ""
+    text = "<br>".join(html.escape(line) for line in value.text.splitlines())
+    if value.lang and value.lang != sheet_lang:
+        return f'<span lang="{html.escape(_html_lang(value.lang))}">{text}</span>'
+    return text
+
+
+def list_separator(ui: str) -> str:
+    return "、" if ui in ("ja", "zh") else ", "
+
+
+def _names_html(names: Sequence[Phrase], sheet_lang: str) -> str:
+    return list_separator(sheet_lang).join(_span(name, sheet_lang) for name in names)
+
+
+def _row_html(row: Row, sheet: RunSheet) -> str:
+    labels, lang = sheet.labels, sheet.ui
+    if row.kind == "gap":
+        item = html.escape(labels["gap"])
+    elif row.kind == "overlap" and row.between is not None:
+        item = labels["overlap_with"].format(
+            first=_span(row.between[0], lang), second=_span(row.between[1], lang)
+        )
+    else:
+        item = _span(row.item, lang)
+    who = "".join(
+        f'<span class="credit"><span class="role">{html.escape(labels[c.role])}:</span> '
+        f"{_names_html(c.names, lang)}</span>"
+        for c in row.credits
+    )
+    interpretation = " · ".join(html.escape(p) for p in interpretation_parts(row, labels))
+    if interpretation and row.interpreters:
+        interpretation += (
+            f'<span class="credit"><span class="role">{html.escape(labels["interpreters"])}:'
+            f"</span> {_names_html(row.interpreters, lang)}</span>"
+        )
+    cells = {
+        "time": html.escape(clock(row)),
+        "duration": html.escape(duration_text(row, labels)),
+        "running": html.escape(running_text(row)),
+        "item": item,
+        "who": who,
+        "room": _span(row.place, lang) if row.kind in ("session", "cue") else "",
+        "interpretation": interpretation,
+        "av": _span(row.av, lang),
+        "notes": _span(row.notes, lang),
+        "done": "<span></span>" if row.kind in ("session", "cue") else "",
+    }
+    tds = "".join(f'<td class="{name}">{cells[name]}</td>' for name in COLUMNS)
+    return (
+        f'<tr class="{row.kind}" data-session="{html.escape(row.session)}"'
+        f' data-kind="{row.kind}">{tds}</tr>'
+    )
+
+
+def _findings_html(sheet: RunSheet) -> str:
+    if not sheet.findings:
+        return ""
+    items = "".join(f"<li>{html.escape(finding_text(f))}</li>" for f in sheet.findings)
+    title = html.escape(sheet.labels["errors"].format(n=len(sheet.findings)))
+    return f'<div class="findings" role="alert"><h2>{title}</h2><ul>{items}</ul></div>'
+
+
+def _page_head_html(sheet: RunSheet) -> str:
+    parts = " · ".join(html.escape(p) for p in heading_parts(sheet))
+    return (
+        f'<tr><th class="page-head" colspan="{len(COLUMNS)}">'
+        f'<span class="stamp">{html.escape(stamp_text(sheet.stamp, sheet.labels))}</span>'
+        f'<span class="event">{html.escape(sheet.labels["sheet"])} — '
+        f"{_span(sheet.title, sheet.ui)}</span><br>{parts}</th></tr>"
+    )
+
+
+def _section_html(sheet: RunSheet, section: Section | None, lead: str) -> str:
+    labels = sheet.labels
+    head = [_page_head_html(sheet)]
+    if section is not None and sheet.room is None:
+        head.append(
+            f'<tr><th class="room-head" colspan="{len(COLUMNS)}">'
+            f"{_span(section.name, sheet.ui)}</th></tr>"
+        )
+    head.append(
+        "<tr>"
+        + "".join(f'<th class="{name}">{html.escape(labels[name])}</th>' for name in COLUMNS)
+        + "</tr>"
+    )
+    colgroup = "".join(f'<col class="c-{name}">' for name in COLUMNS)
+    body = []
+    span = len(COLUMNS)
+    if lead:
+        body.append(f'<tbody class="lead"><tr><td colspan="{span}">{lead}</td></tr></tbody>')
+    if section is None:
+        nothing = html.escape(labels["nothing"])
+        rows = f'<tr class="empty"><td colspan="{span}">{nothing}</td></tr>'
+    else:
+        rows = "\n".join(_row_html(row, sheet) for row in section.rows)
+    body.append(f"<tbody>\n{rows}\n</tbody>")
+    place = html.escape(section.place) if section else ""
+    return (
+        f'<section class="room" data-place="{place}"><table class="sheet">'
+        f"<colgroup>{colgroup}</colgroup><thead>{''.join(head)}</thead>"
+        + "".join(body)
+        + "</table></section>"
+    )
+
+
+def _contacts_html(sheet: RunSheet) -> str:
+    if not sheet.contacts:
+        return ""
+    labels, lang = sheet.labels, sheet.ui
+    rows = []
+    for contact in sheet.contacts:
+        roles = list_separator(lang).join(html.escape(labels[role]) for role in contact.roles)
+        entries = (
+            "<br>".join(
+                f"{html.escape(kind)}: {html.escape(value)}" for kind, value in contact.entries
+            )
+            or html.escape(labels["no_contact"])
+        )
+        rows.append(
+            f"<tr><td>{_span(contact.name, lang)}</td><td>{roles}</td><td>{entries}</td></tr>"
+        )
+    return (
+        f'<section class="contacts"><h2>{html.escape(labels["contacts"])}</h2>'
+        f"<table><tbody>{''.join(rows)}</tbody></table></section>"
+    )
+
+
+def render_html(sheet: RunSheet) -> str:
+    """One self-contained HTML page: inline CSS, no scripts, nothing fetched from the network."""
+    labels = sheet.labels
+    lead = _findings_html(sheet)
+    if sheet.first is not None:
+        lead += (
+            f'<p class="starts">'
+            f"{html.escape(labels['starts_at'].format(time=f'{sheet.first:%H:%M}'))}</p>"
+        )
+    sections = sheet.sections or (None,)
+    body = "\n".join(
+        _section_html(sheet, section, lead if index == 0 else "")
+        for index, section in enumerate(sections)
+    )
+    title = html.escape(
+        f"{labels['sheet']} — {sheet.title.text} — {labels['day'].format(n=sheet.day)}"
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(_html_lang(sheet.ui))}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="generator" content="seminar-plan runsheet">\n'
+        f'<meta name="plan-digest" content="{html.escape(sheet.stamp.digest)}">\n'
+        f"<title>{title}</title>\n<style>\n{_CSS}{_page_footer_css(labels)}</style>\n"
+        f"</head>\n<body>\n{body}\n{_contacts_html(sheet)}\n</body>\n</html>\n"
+    )
+
+
+# ---- Markdown --------------------------------------------------------------------------------
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def markdown_escape(value: str) -> str:
+    """Text safe in a Markdown table cell: markup characters escaped, line breaks as <br>."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    return "<br>".join(escaped.splitlines())
+
+
+def _md(value: Phrase | None) -> str:
+    return markdown_escape(value.text) if value is not None else ""
+
+
+def _row_markdown(row: Row, sheet: RunSheet) -> str:
+    labels = sheet.labels
+    separator = list_separator(sheet.ui)
+    if row.kind == "gap":
+        item = f"*{markdown_escape(labels['gap'])}*"
+    elif row.kind == "overlap" and row.between is not None:
+        item = "**" + markdown_escape(
+            labels["overlap_with"].format(first=row.between[0].text, second=row.between[1].text)
+        ) + "**"
+    elif row.kind == "cue":
+        item = f"↳ {_md(row.item)}"
+    else:
+        item = f"**{_md(row.item)}**"
+    who = "<br>".join(
+        f"{markdown_escape(labels[c.role])}: {separator.join(_md(n) for n in c.names)}"
+        for c in row.credits
+    )
+    interpretation = " · ".join(interpretation_parts(row, labels))
+    if interpretation and row.interpreters:
+        interpretation += "<br>" + separator.join(_md(n) for n in row.interpreters)
+    cells = [
+        clock(row),
+        duration_text(row, labels),
+        running_text(row),
+        item,
+        who,
+        _md(row.place) if row.kind in ("session", "cue") else "",
+        interpretation,
+        _md(row.av),
+        _md(row.notes),
+        "[ ]" if row.kind in ("session", "cue") else "",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def render_markdown(sheet: RunSheet) -> str:
+    """The sheet as Markdown (a GitHub-style table per room), for a wiki page or a mail."""
+    labels = sheet.labels
+    out = [
+        f"# {markdown_escape(labels['sheet'])} — {_md(sheet.title)}",
+        "",
+        markdown_escape(" · ".join(heading_parts(sheet))),
+        "",
+        markdown_escape(stamp_text(sheet.stamp, labels)),
+        "",
+    ]
+    if sheet.findings:
+        out.append(f"> **{markdown_escape(labels['errors'].format(n=len(sheet.findings)))}**")
+        out.append(">")
+        out.extend(f"> - {markdown_escape(finding_text(f))}" for f in sheet.findings)
+        out.append("")
+    if sheet.first is not None:
+        out += [markdown_escape(labels["starts_at"].format(time=f"{sheet.first:%H:%M}")), ""]
+    if not sheet.sections:
+        out += [markdown_escape(labels["nothing"]), ""]
+    for section in sheet.sections:
+        if sheet.room is None:
+            out += [f"## {_md(section.name)}", ""]
+        out.append("| " + " | ".join(markdown_escape(labels[name]) for name in COLUMNS) + " |")
+        out.append("|" + "|".join("---" for _ in COLUMNS) + "|")
+        out.extend(_row_markdown(row, sheet) for row in section.rows)
+        out.append("")
+    if sheet.contacts:
+        out += [f"## {markdown_escape(labels['contacts'])}", ""]
+        for contact in sheet.contacts:
+            roles = list_separator(sheet.ui).join(labels[role] for role in contact.roles)
+            entries = ", ".join(f"{kind}: {value}" for kind, value in contact.entries)
+            out.append(
+                f"- {_md(contact.name)} ({markdown_escape(roles)}): "
+                f"{markdown_escape(entries or labels['no_contact'])}"
+            )
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,153 @@
+"""The HTML run sheet printed to PDF by headless Chromium, read back with poppler's pdftotext.
+
+Needs Debian's chromium, fonts-noto-cjk and poppler-utils (.ci/run installs them); skipped
+with the reason when they are absent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conftest import plan_text, session
+from seminar_plan import load_text
+from seminar_plan.load import load_plan
+from seminar_plan.model import Plan
+from seminar_plan.views.runsheet import Stamp, build, render_html
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "zhengzhou-2025" / "seminar.toml"
+CHROMIUM = Path("/usr/bin/chromium")
+STAMP = Stamp(
+    "seminar.toml", "0123abcdef", dt.datetime(2025, 7, 20, 9, 5, tzinfo=ZoneInfo("Asia/Shanghai"))
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.is_file(), reason="needs /usr/bin/chromium (Debian: apt-get install chromium)"
+    ),
+    pytest.mark.skipif(
+        shutil.which("pdftotext") is None,
+        reason="needs pdftotext (Debian: apt-get install poppler-utils)",
+    ),
+]
+
+
+def print_to_pdf(page: str, folder: Path) -> list[str]:
+    """Print ``page`` with headless Chromium; the text of each page, white space removed."""
+    source = folder / "sheet.html"
+    source.write_text(page, encoding="utf-8")
+    target = folder / "sheet.pdf"
+    profile = folder / "profile"
+    profile.mkdir()
+    subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            f"--print-to-pdf={target}",
+            "--no-pdf-header-footer",
+            source.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(target), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [re.sub(r"\s+", "", page) for page in text.split("\f")[:-1]]
+
+
+def example_plan() -> Plan:
+    plan = load_plan(EXAMPLE).plan
+    assert plan is not None
+    return plan
+
+
+def test_example_day2_in_japanese(tmp_path: Path) -> None:
+    sheet = build(example_plan(), 2, lang="ja", findings=[], stamp=STAMP)
+    pages = print_to_pdf(render_html(sheet), tmp_path)
+    places = {
+        "ホテルレストラン": "restaurant",
+        "ホテルロビー（日本側受付・バス乗車）": "lobby",
+        "ホワイエ（受付・休憩）": "foyer",
+        "大会議場": "main hall",
+        "宴会場": "banquet hall",
+        "中原国際会議ホテル（仮称）": "venue",
+    }
+    # Each place starts on a new page; the main hall runs over two, and its heading repeats.
+    assert [[name for text, name in places.items() if text in page] for page in pages] == [
+        ["restaurant"],
+        ["lobby"],
+        ["foyer"],
+        ["main hall"],
+        ["main hall"],
+        ["banquet hall"],
+        ["venue"],
+    ]
+    for number, page in enumerate(pages, start=1):
+        assert "進行表—第21回日中地域間交流推進セミナー" in page
+        assert "2日目·2025年7月24日（木）·本会議·全会場·言語:日本語" in page
+        assert "seminar.toml·0123abcdef·作成2025-07-2009:05UTC+08:00" in page
+        assert all(heading in page for heading in ("時刻", "所要", "経過", "担当", "備考"))
+        assert f"{number}/{len(pages)}ページ" in page
+    text = "".join(pages)
+    for title in ("開会あいさつ", "基調講演：東御市の魅力とDXの取組", "閉会あいさつ"):
+        assert title in text
+
+
+def test_example_main_hall_in_chinese(tmp_path: Path) -> None:
+    sheet = build(example_plan(), 2, lang="zh", room="main-hall", findings=[], stamp=STAMP)
+    pages = print_to_pdf(render_html(sheet), tmp_path)
+    assert len(pages) == 2
+    assert "流程表—第21届中日地区间交流促进研讨会" in pages[0]
+    assert "第2天·2025年7月24日星期四·全体会议·大会议厅·语言:中文" in pages[0]
+    assert "开幕致辞" in pages[0]
+    assert "闭幕致辞" in pages[1]
+    assert [f"第{n}页，共2页" in page for n, page in enumerate(pages, start=1)] == [True, True]
+
+
+def test_rows_are_never_split_and_plan_text_prints_as_text(tmp_path: Path) -> None:
+    long_notes = " ".join(["filler text for a tall row"] * 12)
+    sessions = "".join(
+        session(
+            f"talk-{number:02d}",
+            f"{8 + number // 4:02d}:{(number % 4) * 15:02d}",
+            f"{8 + (number + 1) // 4:02d}:{((number + 1) % 4) * 15:02d}",
+            room="hall",
+            notes=f"R{number:02d}begin {long_notes} R{number:02d}end",
+        )
+        for number in range(30)
+    ).replace('title = "talk-00"', 'title = "<script>alert(1)</script>"')
+    plan = load_text(plan_text(sessions)).plan
+    assert plan is not None
+    sheet = build(plan, 1, lang="en", room="hall", findings=[], stamp=STAMP)
+    pages = print_to_pdf(render_html(sheet), tmp_path)
+    assert len(pages) > 2
+    for number, page in enumerate(pages, start=1):
+        assert "seminar.toml·0123abcdef·generated2025-07-2009:05UTC+08:00" in page
+        assert all(heading in page for heading in ("Time", "Running", "Item", "Notes", "✓"))
+        assert f"page{number}of{len(pages)}" in page
+    for number in range(30):
+        begins = [i for i, page in enumerate(pages) if f"R{number:02d}begin" in page]
+        ends = [i for i, page in enumerate(pages) if f"R{number:02d}end" in page]
+        assert len(begins) == 1
+        assert begins == ends, f"row {number} is split across pages {begins} and {ends}"
+    assert "<script>alert(1)</script>" in pages[0]

@@ -1,0 +1,154 @@
+"""The PDF run sheet (fpdf2, the [pdf] extra) with the system's CJK font, and font discovery."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conftest import plan_text, session
+from seminar_plan import load_text
+from seminar_plan.load import load_plan
+from seminar_plan.model import Plan
+from seminar_plan.views.pdf import SYSTEM_CJK_FONTS, PdfError, _faces, find_font, render_pdf
+from seminar_plan.views.runsheet import RunSheet, Stamp, build
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "zhengzhou-2025" / "seminar.toml"
+STAMP = Stamp(
+    "seminar.toml", "0123abcdef", dt.datetime(2025, 7, 20, 9, 5, tzinfo=ZoneInfo("Asia/Shanghai"))
+)
+NOTO = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+def example_plan() -> Plan:
+    plan = load_plan(EXAMPLE).plan
+    assert plan is not None
+    return plan
+
+
+def sheet(plan: Plan, day: int, lang: str, *, room: str | None = None) -> RunSheet:
+    return build(plan, day, lang=lang, findings=[], stamp=STAMP, room=room)
+
+
+@pytest.fixture
+def system_font() -> Path:
+    pytest.importorskip("fpdf", reason="the [pdf] extra (fpdf2) is not installed")
+    font = find_font(SYSTEM_CJK_FONTS)
+    if font is None:
+        pytest.skip("no system CJK font (Debian: apt-get install fonts-noto-cjk)")
+    return font
+
+
+def poppler(tool: str) -> str:
+    found = shutil.which(tool)
+    if found is None:
+        pytest.skip(f"{tool} is missing (Debian: apt-get install poppler-utils)")
+    return found
+
+
+def pages_of(document: bytes, tmp_path: Path) -> list[str]:
+    """The text of each page, as pdftotext reads it, with all white space removed."""
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(document)
+    text = subprocess.run(
+        [poppler("pdftotext"), "-enc", "UTF-8", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return [re.sub(r"\s+", "", page) for page in text.split("\f")[:-1]]
+
+
+def fonts_of(document: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(document)
+    return subprocess.run(
+        [poppler("pdffonts"), str(path)], check=True, capture_output=True, text=True
+    ).stdout
+
+
+class TestFindFont:
+    def test_the_first_candidate_that_exists(self, tmp_path: Path) -> None:
+        second = tmp_path / "b.ttc"
+        third = tmp_path / "c.otf"
+        second.write_bytes(b"")
+        third.write_bytes(b"")
+        assert find_font([tmp_path / "a.ttc", second, third]) == second
+
+    def test_none_when_nothing_exists(self, tmp_path: Path) -> None:
+        assert find_font([tmp_path / "a.ttc", tmp_path]) is None
+
+    def test_the_debian_path_is_a_candidate(self) -> None:
+        assert SYSTEM_CJK_FONTS[0] == NOTO
+
+
+def test_faces_of_the_noto_collection() -> None:
+    if not NOTO.is_file():
+        pytest.skip("fonts-noto-cjk is not installed")
+    pytest.importorskip("fontTools", reason="fontTools comes with the [pdf] extra")
+    assert _faces(NOTO) == {"ja": 0, "zh": 2}
+
+
+class TestRender:
+    def test_example_day2(self, system_font: Path, tmp_path: Path) -> None:
+        document = render_pdf(sheet(example_plan(), 2, "ja"), system_font)
+        assert document.startswith(b"%PDF-")
+        pages = pages_of(document, tmp_path)
+        # Six places on day 2, each on its own pages; all but the main hall fit on one.
+        assert len(pages) == 6
+        for number, page in enumerate(pages, start=1):
+            assert "進行表—第21回日中地域間交流推進セミナー" in page
+            assert "seminar.toml·0123abcdef·作成2025-07-2009:05UTC+08:00" in page
+            assert f"{number}/{len(pages)}ページ" in page
+            assert all(heading in page for heading in ("時刻", "所要", "経過", "備考", "済"))
+        assert "開会あいさつ" in pages[3]
+        assert "+86-10" not in "".join(pages)
+        assert "NotoSansCJKJP" in fonts_of(document, tmp_path)
+
+    def test_chinese_sheet_uses_the_simplified_chinese_face(
+        self, system_font: Path, tmp_path: Path
+    ) -> None:
+        document = render_pdf(sheet(example_plan(), 2, "zh", room="main-hall"), system_font)
+        pages = pages_of(document, tmp_path)
+        assert "开幕致辞" in pages[0]
+        assert "第21届中日地区间交流促进研讨会" in pages[0]
+        fonts = fonts_of(document, tmp_path)
+        assert "NotoSansCJKSC" in fonts
+        assert "NotoSansCJKJP" not in fonts
+
+    def test_rows_are_never_split(self, system_font: Path, tmp_path: Path) -> None:
+        long_notes = " ".join(["filler text for a tall row"] * 12)
+        sessions = "".join(
+            session(
+                f"talk-{number:02d}",
+                f"{8 + number // 4:02d}:{(number % 4) * 15:02d}",
+                f"{8 + (number + 1) // 4:02d}:{((number + 1) % 4) * 15:02d}",
+                room="hall",
+                notes=f"R{number:02d}begin {long_notes} R{number:02d}end",
+            )
+            for number in range(30)
+        )
+        plan = load_text(plan_text(sessions)).plan
+        assert plan is not None
+        pages = pages_of(render_pdf(sheet(plan, 1, "en"), system_font), tmp_path)
+        assert len(pages) > 2
+        # The column headings repeat on every page.
+        assert all("Running" in page and "Interpretation" in page for page in pages)
+        for number in range(30):
+            begins = [i for i, page in enumerate(pages) if f"R{number:02d}begin" in page]
+            ends = [i for i, page in enumerate(pages) if f"R{number:02d}end" in page]
+            assert begins == ends, f"row {number} is split across pages {begins} and {ends}"
+            assert len(begins) == 1
+
+    def test_a_file_that_is_no_font(self, tmp_path: Path) -> None:
+        pytest.importorskip("fpdf", reason="the [pdf] extra (fpdf2) is not installed")
+        font = tmp_path / "font.ttc"
+        font.write_bytes(b"ttcf and then nothing")
+        with pytest.raises(PdfError, match=r"font\.ttc: cannot use this font"):
+            render_pdf(sheet(example_plan(), 2, "en"), font)
