@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
-from seminar_plan import __version__
 from seminar_plan.checks import check as run_check
 from seminar_plan.findings import CODES, Selection, Severity
 from seminar_plan.load import LoadedPlan, PlanFileError, load_plan
@@ -32,6 +31,8 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from seminar_plan import __version__
+
         sys.stdout.write(f"seminar-plan {__version__}\n")
         raise typer.Exit(EXIT_OK)
 
@@ -93,10 +94,12 @@ def _codes(value: str | None, option: str) -> frozenset[str] | None:
 
 def _use_color() -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    return (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -146,9 +149,534 @@ def check(
         texts = {source.display: source.text for source in loaded.sources.files}
         sys.stdout.write(report.render_text(findings, texts, loaded.path, color=_use_color()))
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    raise typer.Exit(
-        EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
+    raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK)
+
+
+class SheetFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+    pdf = "pdf"
+
+
+_SHEET_SUFFIX = {SheetFormat.html: ".html", SheetFormat.markdown: ".md", SheetFormat.pdf: ".pdf"}
+
+
+def _unknown(kind: str, value: str, known: list[str]) -> str:
+    """``unknown room 'x'``, the closest known value, and every known value."""
+    import difflib
+
+    close = difflib.get_close_matches(value, known, n=1)
+    guess = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown {kind} {value!r}{guess}; known: {', '.join(known) or '(none)'}"
+
+
+@app.command()
+def runsheet(
+    day: Annotated[int, typer.Option("--day", help="The day to print (1 = the first day).")],
+    plan: PlanArgument = None,
+    room: Annotated[
+        str | None, typer.Option("--room", help="Only this room (default: every room).")
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="ja, zh or en (default: the event's first language)."),
+    ] = None,
+    output_format: Annotated[
+        SheetFormat,
+        typer.Option("--format", help="html (print it from a browser), markdown, or pdf."),
+    ] = SheetFormat.html,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="The file to write (default: from the plan and day)."),
+    ] = None,
+    contacts: Annotated[
+        bool, typer.Option("--contacts", help="Add the responsible people's contact details.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    font: Annotated[
+        Path | None,
+        typer.Option("--font", help="A CJK font file for --format pdf (default: a system one)."),
+    ] = None,
+    allow_outside: AllowOutside = False,
+) -> None:
+    """Write the printable run sheet (進行表) of one day: every session and cue in order.
+
+    Errors in the plan that touch the day are boxed at the top; the sheet is still written.
+    """
+    import datetime as dt
+    import hashlib
+
+    from seminar_plan.files import WriteError, safe_write
+    from seminar_plan.views import runsheet as sheets
+
+    loaded = open_plan(plan, allow_outside=allow_outside)
+    model = loaded.plan
+    if model is None:
+        fail(
+            f"{loaded.path} has no usable [event], so there is no day to print;"
+            f" run `seminar-plan check {loaded.path}` to see why"
+        )
+    if lang is not None and lang not in sheets.UI_LANGUAGES:
+        fail(_unknown("language", lang, list(sheets.UI_LANGUAGES)))
+    days = model.event.day_count
+    if not 1 <= day <= days:
+        fail(
+            f"there is no day {day}: the plan has days 1-{days}"
+            f" ({model.event.start} to {model.event.end}); pass --day 1 to --day {days}"
+        )
+    if room is not None and room not in model.room_by_id:
+        fail(_unknown("room", room, sorted(model.room_by_id)))
+    digest = hashlib.sha256()
+    for source in loaded.sources.files:
+        digest.update(source.text.encode("utf-8") + b"\0")
+    stamp = sheets.Stamp(
+        Path(loaded.path).name, digest.hexdigest()[:10], dt.datetime.now(model.event.tz)
     )
+    sheet = sheets.build(
+        model,
+        day,
+        lang=lang,
+        findings=run_check(loaded),
+        stamp=stamp,
+        room=room,
+        contacts=contacts,
+    )
+    data: str | bytes
+    if output_format is SheetFormat.pdf:
+        from seminar_plan.views import pdf
+
+        found = pdf.find_font((font,) if font is not None else pdf.SYSTEM_CJK_FONTS)
+        if found is None:
+            fail(f"--font {font}: no such font file" if font is not None else pdf.NO_FONT)
+        try:
+            data = pdf.render_pdf(sheet, found)
+        except pdf.PdfError as error:
+            fail(str(error))
+    elif output_format is SheetFormat.markdown:
+        data = sheets.render_markdown(sheet)
+    else:
+        data = sheets.render_html(sheet)
+    if output is None:
+        place = f"-{room}" if room is not None else ""
+        stem = Path(loaded.path).stem
+        output = Path(f"{stem}-day{day}{place}-{sheet.ui}{_SHEET_SUFFIX[output_format]}")
+    try:
+        safe_write(output, data, force=force)
+    except WriteError as error:
+        fail(str(error))
+    sys.stdout.write(f"wrote {output}\n")
+    if sheet.findings:
+        sys.stderr.write(
+            f"seminar-plan: the plan has errors on day {day} ({len(sheet.findings)});"
+            " they are boxed at the top of the sheet\n"
+        )
+
+
+class AgendaFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class RosterFormat(StrEnum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", help="ja, zh or en (default: the event's first language)."),
+]
+
+
+def _print_rich(renderable: object) -> None:
+    """Print through rich: width from the terminal (or $COLUMNS), colour only if allowed."""
+    from rich.console import Console
+
+    console = Console(
+        file=sys.stdout,
+        color_system="auto" if _use_color() else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    console.print(renderable)
+
+
+def _check_lang(lang: str | None, known: tuple[str, ...]) -> None:
+    from seminar_plan.views import rows
+
+    if lang is not None and lang not in known:
+        fail(rows.unknown_message("language", lang, known))
+
+
+def _no_event(loaded: LoadedPlan) -> NoReturn:
+    fail(
+        f"{loaded.path} has no usable [event], so there is nothing to list;"
+        f" run `seminar-plan check {loaded.path}` to see why"
+    )
+
+
+@app.command()
+def agenda(
+    plan: PlanArgument = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--day", help="One day: N (1 = the first day) or YYYY-MM-DD."),
+    ] = None,
+    room: Annotated[str | None, typer.Option("--room", help="Only sessions in this room.")] = None,
+    person: Annotated[
+        str | None,
+        typer.Option("--person", help="This person's itinerary: arrival, commitments, departure."),
+    ] = None,
+    delegation: Annotated[
+        str | None,
+        typer.Option("--delegation", help="Only sessions this delegation takes part in."),
+    ] = None,
+    track: Annotated[str | None, typer.Option("--track", help="Only this track.")] = None,
+    lang: LangOption = None,
+    tz: Annotated[
+        str | None,
+        typer.Option("--tz", help="Add a second time column in this zone, e.g. Asia/Tokyo."),
+    ] = None,
+    output_format: Annotated[
+        AgendaFormat, typer.Option("--format", help="text, markdown or json.")
+    ] = AgendaFormat.text,
+    allow_outside: AllowOutside = False,
+) -> None:
+    """Print the agenda day by day, or one person's itinerary with --person.
+
+    Sessions with errors are marked and footnoted; the agenda is printed all the same.
+    """
+    from seminar_plan.views import rows
+
+    loaded = open_plan(plan, allow_outside=allow_outside)
+    model = loaded.plan
+    if model is None:
+        _no_event(loaded)
+    _check_lang(lang, rows.known_languages(model))
+    day_number = None
+    if day is not None:
+        day_number = rows.resolve_day(model, day)
+        if day_number is None:
+            fail(rows.day_message(model, day))
+    for what, value, known in (
+        ("room", room, sorted(model.room_by_id)),
+        ("person", person, sorted(model.person_by_id)),
+        ("delegation", delegation, sorted(model.delegation_by_id)),
+        ("track", track, list(rows.tracks_of(model))),
+    ):
+        if value is not None and value not in known:
+            fail(rows.unknown_message(what, value, known))
+    second_zone = None
+    if tz is not None:
+        from seminar_plan.load.zones import resolve_zone
+
+        zone, suggestion = resolve_zone(tz)
+        if zone is None:
+            guess = f"; did you mean {suggestion!r}?" if suggestion else ""
+            fail(f"unknown time zone {tz!r}{guess} (give an IANA name such as Asia/Tokyo)")
+        second_zone = (tz, zone)
+    filters = rows.Filters(
+        day=day_number, room=room, person=person, delegation=delegation, track=track
+    )
+    result = rows.build_agenda(
+        model, loaded.path, run_check(loaded), lang=lang, filters=filters, second_zone=second_zone
+    )
+    if output_format is AgendaFormat.text:
+        from seminar_plan.views import terminal
+
+        _print_rich(terminal.agenda_renderable(result))
+        return
+    from seminar_plan.views import agenda_formats
+
+    if output_format is AgendaFormat.json:
+        sys.stdout.write(agenda_formats.agenda_json(result))
+    else:
+        sys.stdout.write(agenda_formats.agenda_markdown(result))
+    if result.errors:
+        sys.stderr.write(
+            f"seminar-plan: the plan has {result.errors} error(s);"
+            f" `seminar-plan check {loaded.path}` lists them\n"
+        )
+
+
+@app.command()
+def people(
+    plan: PlanArgument = None,
+    delegation: Annotated[
+        str | None, typer.Option("--delegation", help="Only this delegation.")
+    ] = None,
+    lang: LangOption = None,
+    output_format: Annotated[
+        RosterFormat, typer.Option("--format", help="text, json or csv.")
+    ] = RosterFormat.text,
+    contacts: Annotated[
+        bool, typer.Option("--contacts", help="Add contact details (private: off by default).")
+    ] = False,
+    allow_outside: AllowOutside = False,
+) -> None:
+    """Print the guest roster: who, from where, when they come and go, and what they do."""
+    from seminar_plan.views import rows
+
+    loaded = open_plan(plan, allow_outside=allow_outside)
+    model = loaded.plan
+    if model is None:
+        _no_event(loaded)
+    _check_lang(lang, rows.known_languages(model))
+    if delegation is not None and delegation not in model.delegation_by_id:
+        fail(rows.unknown_message("delegation", delegation, sorted(model.delegation_by_id)))
+    roster = rows.build_roster(
+        model, loaded.path, lang=lang, delegation=delegation, contacts=contacts
+    )
+    if output_format is RosterFormat.text:
+        from seminar_plan.views import terminal
+
+        _print_rich(terminal.roster_renderable(roster, contacts=contacts))
+        return
+    from seminar_plan.views import agenda_formats
+
+    if output_format is RosterFormat.json:
+        sys.stdout.write(agenda_formats.roster_json(roster, contacts=contacts))
+    else:
+        sys.stdout.write(agenda_formats.roster_csv(roster, contacts=contacts))
+
+
+class ExportFormat(StrEnum):
+    ics = "ics"
+    csv = "csv"
+    json = "json"
+    frab_xml = "frab-xml"
+    schedule_json = "schedule-json"
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("-o", "--output", help="The file to write (default: standard output)."),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+
+
+def _emit(data: str | bytes, output: Path | None, *, force: bool) -> None:
+    """The result to ``output`` through safe_write, else to standard output."""
+    if output is None:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    from seminar_plan.files import WriteError, safe_write
+
+    try:
+        safe_write(output, data, force=force)
+    except WriteError as error:
+        fail(str(error))
+    sys.stdout.write(f"wrote {output}\n")
+
+
+@app.command()
+def export(
+    output_format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="ics (calendar), csv (spreadsheet), json (for programs), frab-xml or"
+            " schedule-json (conference apps such as Giggity and ConfClerk).",
+        ),
+    ],
+    plan: PlanArgument = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--day", help="Only one day: N (1 = the first day) or YYYY-MM-DD."),
+    ] = None,
+    person: Annotated[
+        str | None,
+        typer.Option("--person", help="Only this person's sessions (ics adds their travel)."),
+    ] = None,
+    lang: LangOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    allow_outside: AllowOutside = False,
+) -> None:
+    """Export the plan for the tools people already use: calendars, spreadsheets, apps.
+
+    A plan with errors is exported all the same; a line on stderr says so.
+    """
+    from seminar_plan.views import rows
+
+    loaded = open_plan(plan, allow_outside=allow_outside)
+    model = loaded.plan
+    if model is None:
+        _no_event(loaded)
+    _check_lang(lang, rows.known_languages(model))
+    day_number = None
+    if day is not None:
+        day_number = rows.resolve_day(model, day)
+        if day_number is None:
+            fail(rows.day_message(model, day))
+    if person is not None and person not in model.person_by_id:
+        fail(rows.unknown_message("person", person, sorted(model.person_by_id)))
+    data: str | bytes
+    if output_format is ExportFormat.ics:
+        import datetime as dt
+
+        from seminar_plan.exports import ics
+
+        now = dt.datetime.now(dt.UTC)
+        data = ics.render(model, now=now, day=day_number, person=person, lang=lang)
+    elif output_format is ExportFormat.csv:
+        from seminar_plan.exports import table_csv
+
+        data = table_csv.render(model, day=day_number, person=person, lang=lang)
+    elif output_format is ExportFormat.json:
+        from seminar_plan.exports import plan_json
+
+        data = plan_json.render(model, day=day_number, person=person)
+    elif output_format is ExportFormat.frab_xml:
+        from seminar_plan.exports import frab
+
+        data = frab.render(model, day=day_number, person=person, lang=lang)
+    else:
+        from seminar_plan.exports import schedule_json
+
+        data = schedule_json.render(model, day=day_number, person=person, lang=lang)
+    _emit(data, output, force=force)
+    errors = sum(f.severity is Severity.ERROR for f in run_check(loaded))
+    if errors:
+        sys.stderr.write(
+            f"seminar-plan: the plan has {errors} error(s), exported all the same;"
+            f" `seminar-plan check {loaded.path}` lists them\n"
+        )
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(help="The folder to put seminar.toml in (made if missing)."),
+    ] = Path(),
+    force: ForceOption = False,
+) -> None:
+    """Write a commented starter seminar.toml that checks clean, and say what to try next."""
+    from seminar_plan.authoring import init as starter
+    from seminar_plan.files import WriteError, safe_write
+
+    if folder.exists() and not folder.is_dir():
+        fail(f"{folder} is a file; name a folder to put seminar.toml in")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        fail(f"{folder}: cannot make the folder ({error.strerror or error})")
+    target = folder / starter.PLAN_NAME
+    try:
+        safe_write(target, starter.starter_plan(), force=force)
+    except WriteError as error:
+        fail(str(error))
+    steps = "".join(f"  {command}\n" for command in starter.next_commands(folder))
+    sys.stdout.write(f"wrote {target}\nNext, try:\n{steps}")
+
+
+import_app = typer.Typer(
+    no_args_is_help=True, help="Bring data from other tools into a plan (people from a CSV)."
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("people")
+def import_people(
+    sheet: Annotated[
+        Path,
+        typer.Argument(help="The registration spreadsheet saved as CSV.", show_default=False),
+    ],
+    output: OutputOption = None,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="HEADER=FIELD: read the column HEADER as FIELD (repeatable),"
+            " e.g. --map 'Full name=name.en' or --map '会社=organization.ja'.",
+        ),
+    ] = None,
+    skip_bad: Annotated[
+        bool, typer.Option("--skip-bad", help="Write the good rows even if some are bad.")
+    ] = False,
+    force: ForceOption = False,
+) -> None:
+    """Turn a registration spreadsheet (CSV) into the plan's people tables.
+
+    Headers such as name, 氏名, 所属, 役職, email are recognised; ids come from the names.
+    Any bad row stops the import (nothing is written) unless --skip-bad; every problem is
+    reported with its row number.
+    """
+    from seminar_plan.authoring import import_people as importer
+
+    fields: dict[str, str] = {}
+    for item in mapping or ():
+        header, equals, field = item.rpartition("=")
+        if not equals or not header.strip() or not field.strip():
+            message = f"{item!r} is not HEADER=FIELD, e.g. 'Full name=name.en'"
+            raise typer.BadParameter(message, param_hint="--map")
+        fields[header.strip()] = field.strip()
+    try:
+        data = sheet.read_bytes()
+    except OSError as error:
+        fail(f"{sheet}: cannot read it ({error.strerror or error})")
+    try:
+        result = importer.read_people(data, fields)
+    except importer.SheetError as error:
+        fail(f"{sheet}: {error}")
+    for column in result.ignored_columns:
+        sys.stderr.write(
+            f"seminar-plan: {sheet}: column {column!r} is not imported"
+            f" (to keep it: --map '{column}=FIELD')\n"
+        )
+    for problem in result.problems:
+        sys.stderr.write(f"seminar-plan: {sheet}: {problem}\n")
+    if result.problems and not skip_bad:
+        fail(
+            f"{sheet}: {len(result.bad_rows)} row(s) have problems, so nothing was written;"
+            " fix them, or pass --skip-bad to import the other rows"
+        )
+    if not result.people:
+        fail(f"{sheet}: no people to import")
+    _emit(importer.to_toml(result.people, sheet.name), output, force=force)
+    if result.problems:
+        skipped = ", ".join(str(row) for row in result.bad_rows)
+        sys.stderr.write(f"seminar-plan: {sheet}: skipped row(s) {skipped}\n")
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier version of the plan.")],
+    new: Annotated[Path, typer.Argument(help="The later version of the plan.")],
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", help="text for people, json for scripts.")
+    ] = ReportFormat.text,
+    lang: LangOption = None,
+    allow_outside: AllowOutside = False,
+) -> None:
+    """What changed between two versions of a plan, so each delegation can be told.
+
+    Sessions added, removed, moved (day, time, room), retitled, with other speakers; people
+    added or removed; arrivals and departures changed.
+    """
+    from seminar_plan.authoring import diff as changes
+    from seminar_plan.views import rows
+
+    before = open_plan(old, allow_outside=allow_outside)
+    after = open_plan(new, allow_outside=allow_outside)
+    if before.plan is None:
+        _no_event(before)
+    if after.plan is None:
+        _no_event(after)
+    _check_lang(lang, rows.known_languages(after.plan))
+    result = changes.diff_plans(before.plan, after.plan)
+    if output_format is ReportFormat.json:
+        sys.stdout.write(changes.render_json(result, before.path, after.path))
+    else:
+        sys.stdout.write(changes.render_text(result, before.path, after.path, lang=lang))
 
 
 def main() -> None:
