@@ -162,7 +162,7 @@ class _Reader:
                 )
             )
             return
-        if len(stack) >= MAX_INCLUDE_DEPTH:
+        if len(stack) > MAX_INCLUDE_DEPTH:
             self.problems.append(
                 IncludeProblem(
                     origin,
