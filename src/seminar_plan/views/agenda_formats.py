@@ -1,0 +1,242 @@
+"""Rows -> text files: the agenda as Markdown and JSON, the roster as JSON and CSV (pure)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from seminar_plan.findings import Finding
+from seminar_plan.views.rows import (
+    Agenda,
+    AgendaRow,
+    Roster,
+    RosterRow,
+    clock,
+    day_heading,
+    interpretation_label,
+    kind_label,
+    label,
+    list_separator,
+    span,
+    span_in,
+    span_in_text,
+)
+
+# --- the agenda as Markdown -----------------------------------------------------------------
+
+
+def _cell(value: str) -> str:
+    """A Markdown table cell: pipes escaped, line breaks as <br>."""
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def _markdown_table(
+    agenda: Agenda, rows: tuple[AgendaRow, ...], numbers: dict[Finding, int]
+) -> list[str]:
+    lang = agenda.lang
+    itinerary = agenda.person is not None
+    headers = [agenda.timezone, agenda.second_zone] if agenda.second_zone else [label(lang, "time")]
+    headers += [label(lang, "title"), label(lang, "kind"), label(lang, "place")]
+    headers.append(label(lang, "role") if itinerary else label(lang, "people"))
+    headers.append(label(lang, "interpretation"))
+    lines = ["| " + " | ".join(_cell(h) for h in headers) + " |"]
+    lines.append("|" + "---|" * len(headers))
+    for row in rows:
+        cells = [span(row)]
+        if agenda.second_tz is not None:
+            cells.append(span_in_text(row, agenda.second_tz))
+        title = row.title
+        for finding in row.findings:
+            numbers.setdefault(finding, len(numbers) + 1)
+            title += f" [^e{numbers[finding]}]"
+        if row.note:
+            title += f"\n{row.note}"
+        cells += [title, kind_label(lang, row.kind), row.place]
+        if itinerary:
+            cells.append(list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles))
+        else:
+            people = []
+            if row.speaker_names:
+                people.append(list_separator(lang).join(row.speaker_names))
+            if row.moderator_names:
+                names = list_separator(lang).join(row.moderator_names)
+                people.append(label(lang, "moderator").format(name=names))
+            cells.append("\n".join(people))
+        cells.append(interpretation_label(lang, row))
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    return lines
+
+
+def agenda_markdown(agenda: Agenda) -> str:
+    """The agenda as a Markdown document; error markers are footnotes ``[^eN]``."""
+    lang = agenda.lang
+    out = [f"# {agenda.title}", ""]
+    if agenda.person is not None:
+        person = agenda.person
+        who = ", ".join(part for part in (person.name, person.title, person.organization) if part)
+        out += [f"**{label(lang, 'itinerary').format(name=who)}**", ""]
+    if agenda.second_zone is None:
+        out.append(label(lang, "timezone").format(zone=agenda.timezone))
+    else:
+        zones = label(lang, "second_zone")
+        out.append(zones.format(zone=agenda.timezone, second=agenda.second_zone))
+    numbers: dict[Finding, int] = {}
+    for day in agenda.days:
+        out += ["", f"## {' · '.join(day_heading(lang, day))}", ""]
+        if day.notes:
+            out += [day.notes, ""]
+        if not day.rows:
+            out.append(label(lang, "nothing"))
+            continue
+        main = tuple(row for row in day.rows if not row.is_side)
+        if main:
+            out += _markdown_table(agenda, main, numbers)
+        tracks = dict.fromkeys(row.track for row in day.rows if row.is_side and row.track)
+        for track in tracks:
+            side = tuple(row for row in day.rows if row.track == track)
+            out += ["", f"### {label(lang, 'side').format(track=track)}", ""]
+            out += _markdown_table(agenda, side, numbers)
+    if not agenda.days:
+        out += ["", label(lang, "no_match")]
+    if numbers:
+        out.append("")
+        for finding, number in numbers.items():
+            place = finding.place
+            out.append(
+                f"[^e{number}]: {finding.code} {place.file}:{place.line}:"
+                f" {_cell(finding.message)}"
+            )
+    if agenda.errors or agenda.warnings:
+        summary = label(lang, "findings").format(errors=agenda.errors, warnings=agenda.warnings)
+        out += ["", summary]
+    return "\n".join(out) + "\n"
+
+
+# --- the agenda as JSON ---------------------------------------------------------------------
+
+
+def _item(agenda: Agenda, row: AgendaRow) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": row.id,
+        "day": row.day,
+        "date": row.date.isoformat(),
+        "start": clock(row.start, row.date),
+        "end": clock(row.end, row.date),
+        "title": row.title,
+        "kind": row.kind,
+        "track": row.track,
+        "room": row.room,
+        "speakers": list(row.speakers),
+        "moderators": list(row.moderators),
+        "interpretation": row.interpretation,
+        "venue": row.venue,
+        "place": row.place,
+        "speaker_names": list(row.speaker_names),
+        "moderator_names": list(row.moderator_names),
+        "errors": [
+            {"code": f.code, "message": f.message, "line": f.place.line} for f in row.findings
+        ],
+    }
+    if agenda.second_tz is not None:
+        start, end, _ = span_in(row, agenda.second_tz)
+        item["start_tz"] = start
+        item["end_tz"] = end
+    if agenda.person is not None:
+        item["role"] = row.roles[0] if row.roles else None
+        item["roles"] = list(row.roles)
+        item["note"] = row.note
+    return item
+
+
+def agenda_json(agenda: Agenda) -> str:
+    """``{"plan", "timezone", "items": [...]}``; items by date, start, room; times ``HH:MM``."""
+    document: dict[str, Any] = {"plan": agenda.plan, "timezone": agenda.timezone}
+    if agenda.second_zone is not None:
+        document["second_timezone"] = agenda.second_zone
+    if agenda.person is not None:
+        document["person"] = agenda.person.id
+    document["summary"] = {"error": agenda.errors, "warning": agenda.warnings}
+    document["items"] = [_item(agenda, row) for row in agenda.rows]
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- the roster as JSON and CSV -------------------------------------------------------------
+
+
+def _person(row: RosterRow, *, contacts: bool) -> dict[str, Any]:
+    person: dict[str, Any] = {
+        "id": row.id,
+        "name": row.name,
+        "title": row.title,
+        "organization": row.organization,
+        "delegation": row.delegation,
+        "delegation_name": row.delegation_name,
+        "arrive": None if row.arrive is None else row.arrive.isoformat(timespec="minutes"),
+        "depart": None if row.depart is None else row.depart.isoformat(timespec="minutes"),
+        "sessions": row.sessions,
+        "roles": list(row.roles),
+    }
+    if contacts:
+        person["contact"] = dict(row.contact)
+    return person
+
+
+def roster_json(roster: Roster, *, contacts: bool = False) -> str:
+    """``{"plan", "timezone", "people": [...]}``; ``contact`` only when asked for."""
+    document = {
+        "plan": roster.plan,
+        "timezone": roster.timezone,
+        "people": [_person(row, contacts=contacts) for row in roster.rows],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+ROSTER_COLUMNS = (
+    "id",
+    "name",
+    "title",
+    "organization",
+    "delegation",
+    "arrive",
+    "depart",
+    "sessions",
+    "roles",
+)
+
+
+# A spreadsheet evaluates a cell starting with one of these as a formula (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralised(cell: str) -> str:
+    """The cell, with a leading ``'`` if a spreadsheet would read it as a formula."""
+    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def roster_csv(roster: Roster, *, contacts: bool = False) -> str:
+    """One row per person; headers are stable English keys, values in the chosen language.
+
+    For a terminal or a pipe: no byte-order mark, ``\n`` line ends; formula-like cells are
+    neutralised because the file is meant to be opened in a spreadsheet.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow((*ROSTER_COLUMNS, "contact") if contacts else ROSTER_COLUMNS)
+    for row in roster.rows:
+        cells = [
+            row.id,
+            row.name,
+            row.title,
+            row.organization,
+            row.delegation_name,
+            "" if row.arrive is None else f"{row.arrive:%Y-%m-%d %H:%M}",
+            "" if row.depart is None else f"{row.depart:%Y-%m-%d %H:%M}",
+            str(row.sessions),
+            " ".join(row.roles),
+        ]
+        if contacts:
+            cells.append("; ".join(f"{key}: {value}" for key, value in row.contact))
+        writer.writerow([_neutralised(cell) for cell in cells])
+    return buffer.getvalue()

@@ -1,0 +1,564 @@
+"""Plan -> presentation-neutral rows: the agenda, a person's itinerary, the guest roster.
+
+Pure: every text is already picked in the chosen language, every time is an aware datetime in
+the event zone, and nothing here knows about terminals, Markdown or JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from seminar_plan.findings import Finding, Severity, count
+from seminar_plan.model import ALL, KINDS, Plan, Role, Session
+from seminar_plan.text import AGENDA_LABELS, language_order, pick
+
+ROLES: tuple[Role, ...] = ("speaker", "moderator", "interpreter", "owner", "attendee")
+ARRIVAL = "arrival"
+DEPARTURE = "departure"
+MAIN_TRACK = "main"
+
+# Which subjects of a finding are session ids, by code (the contract's subjects column). Other
+# positions name people or rooms, whose ids may coincide with a session's.
+_SESSION_SUBJECTS: dict[str, tuple[int, ...]] = {
+    "schema": (0,),
+    "unknown-ref": (0,),
+    "duplicate-id": (0,),
+    "bad-time": (0,),
+    "room-overlap": (1, 2),
+    "person-overlap": (1, 2),
+    "outside-stay": (1,),
+    "over-capacity": (0,),
+    "room-closed": (0,),
+    "travel-time": (1, 2),
+    "no-interpretation": (0,),
+    "no-booth": (0,),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRow:
+    """One line of an agenda: a session, or a person's arrival or departure.
+
+    ``room`` is the room id (None for off-site items and arrivals); ``place`` is the room's name,
+    else the venue's, in the chosen language. ``roles`` is set on itinerary rows only.
+    """
+
+    id: str
+    day: int
+    date: dt.date
+    start: dt.datetime
+    end: dt.datetime
+    title: str
+    kind: str
+    track: str | None
+    room: str | None
+    venue: str | None
+    place: str
+    speakers: tuple[str, ...]
+    speaker_names: tuple[str, ...]
+    moderators: tuple[str, ...]
+    moderator_names: tuple[str, ...]
+    interpretation: str
+    roles: tuple[Role, ...] = ()
+    note: str = ""
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def is_stay(self) -> bool:
+        """A person's arrival or departure rather than a session."""
+        return self.kind in (ARRIVAL, DEPARTURE)
+
+    @property
+    def is_side(self) -> bool:
+        """On a track of its own, apart from the main programme."""
+        return self.track is not None and self.track != MAIN_TRACK
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaDay:
+    """One day's rows; ``number`` is outside 1..N for an arrival before or departure after."""
+
+    number: int
+    date: dt.date
+    label: str
+    notes: str
+    rows: tuple[AgendaRow, ...]
+    in_event: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PersonHeader:
+    id: str
+    name: str
+    title: str
+    organization: str
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The agenda's filters, already resolved to ids; every one given must hold."""
+
+    day: int | None = None
+    room: str | None = None
+    person: str | None = None
+    delegation: str | None = None
+    track: str | None = None
+
+    @property
+    def narrows(self) -> bool:
+        """Anything beyond the day: then days with nothing left are left out."""
+        return any(v is not None for v in (self.room, self.person, self.delegation, self.track))
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    plan: str
+    title: str
+    timezone: str
+    lang: str
+    days: tuple[AgendaDay, ...]
+    person: PersonHeader | None = None
+    second_zone: str | None = None
+    second_tz: dt.tzinfo | None = None
+    errors: int = 0
+    warnings: int = 0
+
+    @property
+    def rows(self) -> tuple[AgendaRow, ...]:
+        return tuple(row for day in self.days for row in day.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class RosterRow:
+    id: str
+    name: str
+    title: str
+    organization: str
+    delegation: str | None
+    delegation_name: str
+    arrive: dt.datetime | None
+    depart: dt.datetime | None
+    sessions: int
+    roles: tuple[Role, ...]
+    contact: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Roster:
+    plan: str
+    title: str
+    timezone: str
+    lang: str
+    rows: tuple[RosterRow, ...]
+
+
+# --- labels and languages -------------------------------------------------------------------
+
+
+def label_language(plan: Plan, lang: str | None) -> str:
+    """The UI language: the first of the data's fallback order that has labels, else English."""
+    for code in language_order(plan, lang):
+        if code in AGENDA_LABELS:
+            return code
+    return "en"
+
+
+def label(lang: str, key: str) -> str:
+    return AGENDA_LABELS.get(lang, AGENDA_LABELS["en"]).get(key, AGENDA_LABELS["en"][key])
+
+
+def known_languages(plan: Plan) -> tuple[str, ...]:
+    """Languages ``--lang`` may name: those with labels and those the event declares."""
+    return tuple(dict.fromkeys((*AGENDA_LABELS, *plan.event.languages)))
+
+
+# --- resolving option values ----------------------------------------------------------------
+
+
+def unknown_message(what: str, value: str, known: Sequence[str]) -> str:
+    """``unknown room 'x'; did you mean 'y'? (known: a, b, c)``: one line, for exit 2."""
+    message = f"unknown {what} {value!r}"
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+    if close:
+        message += f"; did you mean {close[0]!r}?"
+    listing = ", ".join(known) if known else "none"
+    return f"{message} (known: {listing})"
+
+
+def day_choices(plan: Plan) -> tuple[str, ...]:
+    return tuple(
+        f"{n} ({plan.event.date_of(n).isoformat()})" for n in range(1, plan.event.day_count + 1)
+    )
+
+
+def resolve_day(plan: Plan, value: str) -> int | None:
+    """``--day``: a 1-based number or an ISO date within the event; None if neither."""
+    text = value.strip()
+    if text.isdigit():
+        number = int(text)
+        return number if 1 <= number <= plan.event.day_count else None
+    try:
+        date = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    number = plan.event.day_of(date)
+    return number if 1 <= number <= plan.event.day_count else None
+
+
+def day_message(plan: Plan, value: str) -> str:
+    """Why ``--day value`` names no day, with every day and the closest one."""
+    numbers = [str(n) for n in range(1, plan.event.day_count + 1)]
+    dates = [plan.event.date_of(n).isoformat() for n in range(1, plan.event.day_count + 1)]
+    close = difflib.get_close_matches(value.strip(), numbers + dates, n=1, cutoff=0.5)
+    message = f"unknown day {value!r}"
+    if close:
+        message += f"; did you mean {close[0]!r}?"
+    return (
+        f"{message} (the event has days 1-{plan.event.day_count}:"
+        f" {', '.join(day_choices(plan))}; give --day N or --day YYYY-MM-DD)"
+    )
+
+
+def tracks_of(plan: Plan) -> tuple[str, ...]:
+    return tuple(sorted({s.track for s in plan.sessions if s.track is not None}))
+
+
+# --- findings -------------------------------------------------------------------------------
+
+
+def errors_by_session(plan: Plan, findings: Iterable[Finding]) -> dict[str, tuple[Finding, ...]]:
+    """Error findings keyed by the session occurrences they name (``id`` or its ``base_id``)."""
+    occurrences: dict[str, list[str]] = {}
+    for session in plan.sessions:
+        occurrences.setdefault(session.id, []).append(session.id)
+        if session.base_id != session.id:
+            occurrences.setdefault(session.base_id, []).append(session.id)
+    marked: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.severity is not Severity.ERROR:
+            continue
+        positions = _SESSION_SUBJECTS.get(finding.code, tuple(range(len(finding.subjects))))
+        named = {finding.subjects[i] for i in positions if i < len(finding.subjects)}
+        for subject in sorted(named):
+            for session_id in occurrences.get(subject, ()):
+                held = marked.setdefault(session_id, [])
+                if finding not in held:
+                    held.append(finding)
+    return {session_id: tuple(held) for session_id, held in marked.items()}
+
+
+# --- the agenda -----------------------------------------------------------------------------
+
+
+def _names(plan: Plan, ids: Sequence[str], order: tuple[str, ...]) -> tuple[str, ...]:
+    """People's names in the chosen language; an unknown id stays as written."""
+    names = []
+    for ident in ids:
+        person = plan.person_by_id.get(ident)
+        names.append(pick(person.name, order) if person is not None else ident)
+    return tuple(names)
+
+
+def _place(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
+    if session.room is not None and session.room in plan.room_by_id:
+        return pick(plan.room_by_id[session.room].name, order)
+    venue = plan.venue_of(session)
+    if venue is not None and venue in plan.venue_by_id:
+        return pick(plan.venue_by_id[venue].name, order)
+    return session.room or venue or ""
+
+
+def _concerns_delegation(plan: Plan, session: Session, delegation: str) -> bool:
+    """The delegation (or everyone) attends, or one of its people is committed."""
+    if ALL in session.attendees or delegation in session.attendees:
+        return True
+    return any(
+        plan.person_by_id[person].delegation == delegation for person in plan.roles_of(session)
+    )
+
+
+def _session_row(
+    plan: Plan,
+    session: Session,
+    order: tuple[str, ...],
+    roles: tuple[Role, ...],
+    findings: tuple[Finding, ...],
+) -> AgendaRow:
+    return AgendaRow(
+        id=session.id,
+        day=session.day,
+        date=session.date,
+        start=session.start,
+        end=session.end,
+        title=pick(session.title, order),
+        kind=session.kind,
+        track=session.track,
+        room=session.room,
+        venue=plan.venue_of(session),
+        place=_place(plan, session, order),
+        speakers=session.speakers,
+        speaker_names=_names(plan, session.speakers, order),
+        moderators=session.moderators,
+        moderator_names=_names(plan, session.moderators, order),
+        interpretation=session.interpretation,
+        roles=roles,
+        findings=findings,
+    )
+
+
+def _stay_rows(plan: Plan, person_id: str, order: tuple[str, ...], lang: str) -> list[AgendaRow]:
+    """The person's arrival and departure as zero-length rows, with their notes."""
+    person = plan.person_by_id[person_id]
+    rows = []
+    for kind, moment in ((ARRIVAL, person.arrive), (DEPARTURE, person.depart)):
+        if moment is None:
+            continue
+        local = moment.astimezone(plan.event.tz)
+        rows.append(
+            AgendaRow(
+                id=kind,
+                day=plan.event.day_of(local.date()),
+                date=local.date(),
+                start=local,
+                end=local,
+                title=label(lang, "arrive" if kind == ARRIVAL else "depart"),
+                kind=kind,
+                track=None,
+                room=None,
+                venue=None,
+                place="",
+                speakers=(),
+                speaker_names=(),
+                moderators=(),
+                moderator_names=(),
+                interpretation="none",
+                note=pick(person.notes, order),
+            )
+        )
+    return rows
+
+
+def _sort_key(row: AgendaRow) -> tuple[dt.date, dt.datetime, str, dt.datetime, str]:
+    return (row.date, row.start, row.room or "", row.end, row.id)
+
+
+def build_agenda(
+    plan: Plan,
+    path: str,
+    findings: Sequence[Finding],
+    *,
+    lang: str | None = None,
+    filters: Filters | None = None,
+    second_zone: tuple[str, dt.tzinfo] | None = None,
+) -> Agenda:
+    """The agenda (or, with ``filters.person``, that person's itinerary), day by day.
+
+    ``findings`` are the plan's check findings: error findings mark the sessions they name.
+    Filter values must already be known: ``resolve_day`` for the day, ids for the rest.
+    """
+    filters = filters or Filters()
+    order = language_order(plan, lang)
+    ui = label_language(plan, lang)
+    marks = errors_by_session(plan, findings)
+    rows: list[AgendaRow] = []
+    for session in plan.sessions:
+        if filters.day is not None and session.day != filters.day:
+            continue
+        if filters.room is not None and session.room != filters.room:
+            continue
+        if filters.track is not None and session.track != filters.track:
+            continue
+        if filters.delegation is not None and not _concerns_delegation(
+            plan, session, filters.delegation
+        ):
+            continue
+        roles: tuple[Role, ...] = ()
+        if filters.person is not None:
+            roles = plan.roles_of(session).get(filters.person, ())
+            if not roles:
+                continue
+        rows.append(_session_row(plan, session, order, roles, marks.get(session.id, ())))
+
+    person: PersonHeader | None = None
+    if filters.person is not None:
+        someone = plan.person_by_id[filters.person]
+        person = PersonHeader(
+            someone.id,
+            pick(someone.name, order),
+            pick(someone.title, order),
+            pick(someone.organization, order),
+        )
+        stays_apply = filters.room is None and filters.track is None and (
+            filters.delegation is None or someone.delegation == filters.delegation
+        )
+        if stays_apply:
+            rows.extend(
+                row
+                for row in _stay_rows(plan, someone.id, order, ui)
+                if filters.day is None or row.date == plan.event.date_of(filters.day)
+            )
+    rows.sort(key=_sort_key)
+
+    dates = [plan.event.date_of(n) for n in range(1, plan.event.day_count + 1)]
+    if filters.day is not None:
+        dates = [plan.event.date_of(filters.day)]
+    dates = sorted(set(dates) | {row.date for row in rows})
+    days = []
+    for date in dates:
+        day_rows = tuple(row for row in rows if row.date == date)
+        number = plan.event.day_of(date)
+        if not day_rows and filters.narrows and filters.day is None:
+            continue
+        info = plan.day_by_number.get(number)
+        days.append(
+            AgendaDay(
+                number=number,
+                date=date,
+                label=pick(info.label, order) if info is not None else "",
+                notes=pick(info.notes, order) if info is not None else "",
+                rows=day_rows,
+                in_event=1 <= number <= plan.event.day_count,
+            )
+        )
+    summary = count(list(findings))
+    return Agenda(
+        plan=path,
+        title=pick(plan.event.title, order),
+        timezone=plan.event.timezone,
+        lang=ui,
+        days=tuple(days),
+        person=person,
+        second_zone=second_zone[0] if second_zone else None,
+        second_tz=second_zone[1] if second_zone else None,
+        errors=summary[Severity.ERROR.value],
+        warnings=summary[Severity.WARNING.value],
+    )
+
+
+# --- time as the views show it --------------------------------------------------------------
+
+
+def clock(moment: dt.datetime, date: dt.date) -> str:
+    """``HH:MM`` of ``moment``; the midnight that ends ``date`` is ``24:00``."""
+    if moment.date() > date and moment.time() == dt.time():
+        return "24:00"
+    return moment.strftime("%H:%M")
+
+
+def span(row: AgendaRow) -> str:
+    """``09:30-10:00``, or a single time for an arrival or departure."""
+    start = clock(row.start, row.date)
+    return start if row.start == row.end else f"{start}-{clock(row.end, row.date)}"
+
+
+def span_in(row: AgendaRow, zone: dt.tzinfo) -> tuple[str, str, int]:
+    """Start and end in another zone, and how many days its start date differs from the row's."""
+    start = row.start.astimezone(zone)
+    end = row.end.astimezone(zone)
+    return clock(start, start.date()), clock(end, start.date()), (start.date() - row.date).days
+
+
+def span_in_text(row: AgendaRow, zone: dt.tzinfo) -> str:
+    """``span`` in another zone, with ``+1d`` when that zone's date is another day."""
+    start, end, shift = span_in(row, zone)
+    moved = f" {shift:+d}d" if shift else ""
+    return start + moved if row.start == row.end else f"{start}-{end}{moved}"
+
+
+# --- the roster -----------------------------------------------------------------------------
+
+
+def commitments(plan: Plan) -> dict[str, list[tuple[Session, tuple[Role, ...]]]]:
+    """Each person's sessions with their roles, in session order."""
+    held: dict[str, list[tuple[Session, tuple[Role, ...]]]] = {}
+    for session in sorted(plan.sessions, key=lambda s: (s.start, s.end, s.room or "", s.id)):
+        for person, roles in plan.roles_of(session).items():
+            held.setdefault(person, []).append((session, roles))
+    return held
+
+
+def build_roster(
+    plan: Plan,
+    path: str,
+    *,
+    lang: str | None = None,
+    delegation: str | None = None,
+    contacts: bool = False,
+) -> Roster:
+    """Everyone (or one delegation), by delegation, protocol rank, then the order of the file.
+
+    Contacts are private: they are copied into the rows only when ``contacts`` is asked for.
+    """
+    order = language_order(plan, lang)
+    held = commitments(plan)
+    delegation_rank = {d.id: i for i, d in enumerate(plan.delegations)}
+    people = [
+        (i, p)
+        for i, p in enumerate(plan.people)
+        if delegation is None or p.delegation == delegation
+    ]
+    people.sort(
+        key=lambda item: (
+            delegation_rank.get(item[1].delegation or "", len(delegation_rank)),
+            item[1].rank if item[1].rank is not None else float("inf"),
+            item[0],
+        )
+    )
+    rows = []
+    for _, person in people:
+        mine = held.get(person.id, [])
+        roles_held = {role for _, roles in mine for role in roles}
+        group = plan.delegation_by_id.get(person.delegation or "")
+        rows.append(
+            RosterRow(
+                id=person.id,
+                name=pick(person.name, order),
+                title=pick(person.title, order),
+                organization=pick(person.organization, order),
+                delegation=person.delegation,
+                delegation_name=pick(group.name, order) if group is not None else "",
+                arrive=person.arrive.astimezone(plan.event.tz) if person.arrive else None,
+                depart=person.depart.astimezone(plan.event.tz) if person.depart else None,
+                sessions=len(mine),
+                roles=tuple(role for role in ROLES if role in roles_held),
+                contact=person.contact if contacts else (),
+            )
+        )
+    return Roster(
+        plan=path,
+        title=pick(plan.event.title, order),
+        timezone=plan.event.timezone,
+        lang=label_language(plan, lang),
+        rows=tuple(rows),
+    )
+
+
+def kind_label(lang: str, kind: str) -> str:
+    return label(lang, f"kind.{kind}") if kind in (*KINDS, ARRIVAL, DEPARTURE) else kind
+
+
+def interpretation_label(lang: str, row: AgendaRow) -> str:
+    """The mode in the UI language; nothing for an arrival or departure."""
+    return "" if row.is_stay else label(lang, f"interp.{row.interpretation}")
+
+
+def weekday(lang: str, date: dt.date) -> str:
+    return label(lang, f"weekday.{date.weekday()}")
+
+
+def list_separator(lang: str) -> str:
+    """Between names in a cell: the ideographic comma in Japanese and Chinese."""
+    return "、" if lang in ("ja", "zh") else ", "
+
+
+def day_heading(lang: str, day: AgendaDay) -> tuple[str, ...]:
+    """``2日目``, ``2025-07-24（木）``, ``本会議``: no day number outside the event."""
+    date = label(lang, "date").format(date=day.date.isoformat(), weekday=weekday(lang, day.date))
+    parts = [label(lang, "day").format(n=day.number)] if day.in_event else []
+    parts.append(date)
+    if day.label:
+        parts.append(day.label)
+    return tuple(parts)

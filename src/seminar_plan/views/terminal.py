@@ -1,0 +1,241 @@
+"""Rows -> rich renderables for the terminal: the agenda, an itinerary, the guest roster.
+
+The only module besides cli.py that imports rich. Every cell is a ``rich.text.Text`` (never a
+str) so that brackets in plan text are never read as rich markup. Columns fold rather than cut:
+rich measures East Asian wide characters as two cells, so Japanese and Chinese columns align.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from seminar_plan.findings import Finding
+from seminar_plan.text import cell_width
+from seminar_plan.views.rows import (
+    Agenda,
+    AgendaDay,
+    AgendaRow,
+    Roster,
+    RosterRow,
+    day_heading,
+    interpretation_label,
+    kind_label,
+    label,
+    list_separator,
+    span,
+    span_in_text,
+)
+
+_SIDE_STYLE = "italic"
+_MARK_STYLE = "bold red"
+
+
+def _table(*columns: tuple[str, int | None, int | None]) -> Table:
+    """Columns are (header, ratio, width): a ratio column shares the width the others leave."""
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=True,
+        header_style="bold",
+    )
+    for header, ratio, width in columns:
+        table.add_column(
+            Text(header), overflow="fold", ratio=ratio, width=width, no_wrap=ratio is None
+        )
+    return table
+
+
+def _zone_line(agenda: Agenda) -> str:
+    if agenda.second_zone is None:
+        return label(agenda.lang, "timezone").format(zone=agenda.timezone)
+    return label(agenda.lang, "second_zone").format(
+        zone=agenda.timezone, second=agenda.second_zone
+    )
+
+
+def _people(agenda: Agenda, row: AgendaRow) -> Text:
+    """One name a line, so that a narrow column folds between names, not inside one."""
+    lines = list(row.speaker_names)
+    lines += [label(agenda.lang, "moderator").format(name=name) for name in row.moderator_names]
+    return Text("\n".join(lines))
+
+
+def _title(row: AgendaRow) -> Text:
+    title = Text(row.title)
+    if row.note:
+        title.append("\n" + row.note, style="dim")
+    return title
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """What every table of one agenda shares, so that their columns line up."""
+
+    numbers: Mapping[Finding, int]
+    widths: Mapping[str, int]
+
+    def marker(self, row: AgendaRow) -> Text:
+        return Text(",".join(f"!{self.numbers[f]}" for f in row.findings), style=_MARK_STYLE)
+
+
+def _layout(agenda: Agenda) -> _Layout:
+    """Number the findings in agenda order; fix the widths of the narrow columns."""
+    lang = agenda.lang
+    numbers: dict[Finding, int] = {}
+    for row in agenda.rows:
+        for finding in row.findings:
+            numbers.setdefault(finding, len(numbers) + 1)
+    cells: dict[str, list[str]] = {
+        "marker": ["!"],
+        "time": [label(lang, "time") if agenda.second_zone is None else agenda.timezone],
+        "second": [agenda.second_zone or ""],
+        "kind": [label(lang, "kind")],
+        "interpretation": [label(lang, "interpretation")],
+    }
+    for row in agenda.rows:
+        cells["marker"].append(",".join(f"!{numbers[f]}" for f in row.findings))
+        cells["time"].append(span(row))
+        cells["second"].append(span_in_text(row, agenda.second_tz) if agenda.second_tz else "")
+        cells["kind"].append(kind_label(lang, row.kind))
+        cells["interpretation"].append(interpretation_label(lang, row))
+    widths = {key: max(cell_width(value) for value in values) for key, values in cells.items()}
+    return _Layout(numbers, widths)
+
+
+def _day_table(agenda: Agenda, rows: tuple[AgendaRow, ...], layout: _Layout) -> Table:
+    lang = agenda.lang
+    itinerary = agenda.person is not None
+    widths = layout.widths
+    columns: list[tuple[str, int | None, int | None]] = []
+    if layout.numbers:
+        columns.append(("!", None, widths["marker"]))
+    if agenda.second_zone is not None:
+        columns.append((agenda.timezone, None, widths["time"]))
+        columns.append((agenda.second_zone, None, widths["second"]))
+    else:
+        columns.append((label(lang, "time"), None, widths["time"]))
+    columns += [
+        (label(lang, "title"), 3, None),
+        (label(lang, "kind"), None, widths["kind"]),
+        (label(lang, "place"), 2, None),
+        # Roles are a word or two; names need room.
+        (label(lang, "role"), 1, None) if itinerary else (label(lang, "people"), 2, None),
+        (label(lang, "interpretation"), None, widths["interpretation"]),
+    ]
+    table = _table(*columns)
+    for row in rows:
+        cells = [layout.marker(row)] if layout.numbers else []
+        cells.append(Text(span(row)))
+        if agenda.second_tz is not None:
+            cells.append(Text(span_in_text(row, agenda.second_tz)))
+        cells += [_title(row), Text(kind_label(lang, row.kind)), Text(row.place)]
+        if itinerary:
+            roles = list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)
+            cells.append(Text(roles))
+        else:
+            cells.append(_people(agenda, row))
+        cells.append(Text(interpretation_label(lang, row)))
+        table.add_row(*cells, style=_SIDE_STYLE if row.is_side else None)
+    return table
+
+
+def _footnotes(lang: str, day: AgendaDay, layout: _Layout) -> list[RenderableType]:
+    """The day's error findings, each under its marker, with a hanging indent."""
+    shown: list[Finding] = []
+    for row in day.rows:
+        shown.extend(f for f in row.findings if f not in shown)
+    if not shown:
+        return []
+    notes = Table.grid(padding=(0, 1, 0, 0))
+    notes.add_column(no_wrap=True)
+    notes.add_column(overflow="fold")
+    for finding in sorted(shown, key=lambda f: layout.numbers[f]):
+        place = finding.place
+        notes.add_row(
+            Text(f"!{layout.numbers[finding]}", style=_MARK_STYLE),
+            Text(f"{finding.code} {place.file}:{place.line}: {finding.message}"),
+        )
+    return [Text(""), Text(label(lang, "marker"), style="bold"), notes]
+
+
+def agenda_renderable(agenda: Agenda) -> RenderableType:
+    """Every day under its heading: the main programme, then each side track on its own."""
+    lang = agenda.lang
+    parts: list[RenderableType] = []
+    heading = Text(agenda.title, style="bold")
+    if agenda.person is not None:
+        person = agenda.person
+        who = "  ".join(part for part in (person.name, person.title, person.organization) if part)
+        heading.append("\n" + label(lang, "itinerary").format(name=who))
+    heading.append("\n" + _zone_line(agenda), style="dim")
+    parts.append(heading)
+    layout = _layout(agenda)
+    for day in agenda.days:
+        parts.append(Text(""))
+        title = Text("  ".join(day_heading(lang, day)), style="bold underline")
+        if day.notes:
+            title.append("\n" + day.notes, style="dim")
+        parts.append(title)
+        if not day.rows:
+            parts.append(Text(label(lang, "nothing")))
+            continue
+        main = tuple(row for row in day.rows if not row.is_side)
+        if main:
+            parts.append(_day_table(agenda, main, layout))
+        tracks = dict.fromkeys(row.track for row in day.rows if row.is_side and row.track)
+        for track in tracks:
+            side = tuple(row for row in day.rows if row.track == track)
+            parts.append(Text("\n" + label(lang, "side").format(track=track), style="bold"))
+            parts.append(_day_table(agenda, side, layout))
+        parts.extend(_footnotes(lang, day, layout))
+    if not agenda.days:
+        parts.append(Text(label(lang, "no_match")))
+    if agenda.errors or agenda.warnings:
+        parts.append(Text(""))
+        summary = label(lang, "findings").format(errors=agenda.errors, warnings=agenda.warnings)
+        parts.append(Text(summary, style="bold"))
+    return Group(*parts)
+
+
+def _stay(row: RosterRow) -> Text:
+    """Arrival over departure, ``MM-DD HH:MM`` in the event zone (the year is the event's)."""
+    moments = [row.arrive, row.depart]
+    return Text("\n".join("" if m is None else f"{m:%m-%d %H:%M}" for m in moments).rstrip())
+
+
+def roster_renderable(roster: Roster, *, contacts: bool = False) -> RenderableType:
+    """The roster as one table; with ``contacts``, each person's contacts under their post."""
+    lang = roster.lang
+    post = label(lang, "position") + " / " + label(lang, "organization")
+    if contacts:
+        post += " / " + label(lang, "contact")
+    table = _table(
+        (label(lang, "name"), 3, None),
+        (post, 4, None),
+        (label(lang, "delegation"), None, None),
+        (label(lang, "arrive") + " /\n" + label(lang, "depart"), None, None),
+        (label(lang, "sessions"), None, None),
+        (label(lang, "roles"), 2, None),
+    )
+    table.columns[4].justify = "right"
+    for row in roster.rows:
+        lines = [line for line in (row.title, row.organization) if line]
+        lines += [f"{key}: {value}" for key, value in row.contact]
+        table.add_row(
+            Text(row.name),
+            Text("\n".join(lines)),
+            Text(row.delegation_name),
+            _stay(row),
+            Text(str(row.sessions)),
+            Text(list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)),
+        )
+    heading = Text(f"{roster.title}\n{label(lang, 'roster')}", style="bold")
+    heading.append("\n" + label(lang, "timezone").format(zone=roster.timezone), style="dim")
+    return Group(heading, Text(""), table)

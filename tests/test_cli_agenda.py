@@ -1,0 +1,403 @@
+"""The agenda and people commands: every option, every bad value, streams and exit codes.
+
+The text output is compared with the golden files that test_terminal.py also renders, so the
+command adds nothing to the view but the terminal's width.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from conftest import plan_text, session
+from seminar_plan.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden" / "agenda"
+EXAMPLE = "examples/zhengzhou-2025/seminar.toml"
+CONFLICTS = "examples/conflicts/seminar.toml"
+FIXED = {"COLUMNS": "100", "NO_COLOR": "1"}
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), prog_name="seminar-plan", env=env or FIXED)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def golden(name: str) -> str:
+    return (GOLDEN / name).read_text(encoding="utf-8")
+
+
+def json_items(*args: str, clean: bool = True) -> list[dict[str, Any]]:
+    """The items of ``agenda --format json``; a plan that is not ``clean`` may note errors."""
+    code, out, err = run("agenda", *args, "--format", "json")
+    assert code == 0
+    if clean:
+        assert err == ""
+    items: list[dict[str, Any]] = json.loads(out)["items"]
+    return items
+
+
+@pytest.fixture(autouse=True)
+def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plans are named by relative paths, as the golden files show them."""
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        ((EXAMPLE, "--day", "2"), "zhengzhou-day2-ja.txt"),
+        (
+            (EXAMPLE, "--day", "2", "--lang", "zh", "--tz", "Asia/Tokyo"),
+            "zhengzhou-day2-zh-tokyo.txt",
+        ),
+        ((EXAMPLE, "--day", "2025-07-25", "--lang", "en"), "zhengzhou-day3-en.txt"),
+        ((EXAMPLE, "--person", "yasuda", "--tz", "Asia/Tokyo"), "zhengzhou-yasuda-ja-tokyo.txt"),
+        ((CONFLICTS,), "conflicts-en.txt"),
+        ((EXAMPLE, "--day", "2", "--lang", "en", "--tz", "Asia/Tokyo", "--format", "markdown"),
+         "zhengzhou-day2-en-tokyo.md"),
+        ((EXAMPLE, "--day", "3", "--lang", "zh", "--format", "markdown"), "zhengzhou-day3-zh.md"),
+    ],
+)
+def test_agenda_output_is_the_golden_file(args: tuple[str, ...], name: str) -> None:
+    assert run("agenda", *args) == (0, golden(name), "")
+
+
+class TestDoneMeans:
+    def test_day_two_is_the_main_conference_in_order_in_the_first_language(self) -> None:
+        items = json_items(EXAMPLE, "--day", "2")
+        main = [i["id"] for i in items if i["track"] == "main"]
+        assert main == ["opening", "keynote", "lecture", "panel", "closing"]
+        assert next(i["title"] for i in items if i["track"] == "main") == "開会あいさつ"
+        assert [(i["date"], i["start"]) for i in items] == sorted(
+            (i["date"], i["start"]) for i in items
+        )
+
+    def test_lang_zh_and_both_clocks(self) -> None:
+        items = json_items(EXAMPLE, "--day", "2", "--lang", "zh", "--tz", "Asia/Tokyo")
+        opening = next(i for i in items if i["id"] == "opening")
+        assert opening["title"] == "开幕致辞"
+        assert (opening["start"], opening["start_tz"]) == ("09:30", "10:30")
+        code, out, _ = run("agenda", EXAMPLE, "--day", "2", "--tz", "Asia/Tokyo")
+        assert code == 0
+        assert "Asia/Shanghai   Asia/Tokyo" in out
+        assert "09:30-10:00     10:30-11:00" in out
+
+
+class TestOptions:
+    def test_day_by_number_and_by_date_agree(self) -> None:
+        assert run("agenda", EXAMPLE, "--day", "3") == run(
+            "agenda", EXAMPLE, "--day", "2025-07-25"
+        )
+
+    def test_without_day_every_day_has_its_heading(self) -> None:
+        code, out, _ = run("agenda", EXAMPLE, "--lang", "en")
+        assert code == 0
+        headings = [line for line in out.splitlines() if line.startswith("Day ")]
+        assert headings == [
+            "Day 1  2025-07-23 (Wed)  Arrival day",
+            "Day 2  2025-07-24 (Thu)  Main conference",
+            "Day 3  2025-07-25 (Fri)  Side meetings and site visit",
+            "Day 4  2025-07-26 (Sat)  Departure day",
+        ]
+
+    def test_room(self) -> None:
+        items = json_items(EXAMPLE, "--room", "meeting-room-a")
+        assert [i["id"] for i in items] == ["jet-alumni-exchange"]
+
+    def test_track(self) -> None:
+        items = json_items(EXAMPLE, "--track", "side")
+        assert [i["id"] for i in items] == ["jet-alumni-exchange", "liaison-conference"]
+
+    def test_delegation(self) -> None:
+        ids = [i["id"] for i in json_items(EXAMPLE, "--delegation", "china", "--day", "1")]
+        assert ids == ["welcome-dinner"]
+
+    def test_filters_combine(self) -> None:
+        items = json_items(EXAMPLE, "--room", "main-hall", "--person", "director")
+        assert [(i["id"], i["role"]) for i in items] == [
+            ("panel", "moderator"),
+            ("closing", "speaker"),
+        ]
+
+    def test_person_is_an_itinerary(self) -> None:
+        items = json_items(EXAMPLE, "--person", "usui", "--lang", "en")
+        # The welcome dinner lists "all", which commits no named person.
+        assert [(i["kind"], i["id"], i["role"], i["start"]) for i in items] == [
+            ("arrival", "arrival", None, "16:30"),
+            ("ceremony", "opening", "speaker", "09:30"),
+            ("departure", "departure", None, "18:50"),
+        ]
+        assert items[0]["note"].startswith("Round trip from Beijing")
+
+    def test_markdown(self) -> None:
+        code, out, err = run("agenda", EXAMPLE, "--day", "1", "--format", "markdown")
+        assert (code, err) == (0, "")
+        assert out.startswith("# 第21回日中地域間交流推進セミナー\n")
+        assert "## 1日目 · 2025-07-23（水） · 到着日" in out
+
+    def test_colour_never_without_a_terminal_nor_with_no_color(self) -> None:
+        for env in (FIXED, {**FIXED, "FORCE_COLOR": "1"}):
+            code, out, _ = run("agenda", CONFLICTS, env=env)
+            assert code == 0
+            assert "\x1b" not in out
+
+    def test_width_comes_from_the_terminal(self) -> None:
+        _, out, _ = run("agenda", EXAMPLE, "--day", "2", env={"COLUMNS": "72", "NO_COLOR": "1"})
+        assert max(len(line) for line in out.splitlines()) <= 72
+        assert "────" * 18 in out
+
+
+class TestPlanWithErrors:
+    def test_text_prints_markers_and_the_count(self) -> None:
+        code, out, err = run("agenda", CONFLICTS, "--day", "1")
+        assert (code, err) == (0, "")
+        assert "!1   09:00-10:00   Crowded talk" in out
+        assert out.endswith("`seminar-plan check` finds 10 error(s) and 5 warning(s).\n")
+
+    def test_json_says_so_on_stderr(self) -> None:
+        code, out, err = run("agenda", CONFLICTS, "--format", "json")
+        assert code == 0
+        assert json.loads(out)["summary"] == {"error": 10, "warning": 5}
+        assert err == (
+            "seminar-plan: the plan has 10 error(s);"
+            f" `seminar-plan check {CONFLICTS}` lists them\n"
+        )
+
+    def test_a_plan_without_event_cannot_list(self, tmp_path: Path) -> None:
+        plan = tmp_path / "seminar.toml"
+        plan.write_text('format = 1\n[rooms.a]\nvenue = "x"\n', encoding="utf-8")
+        for command in ("agenda", "people"):
+            code, out, err = run(command, str(plan))
+            assert (code, out) == (2, "")
+            assert err == (
+                f"seminar-plan: {plan} has no usable [event], so there is nothing to list;"
+                f" run `seminar-plan check {plan}` to see why\n"
+            )
+
+
+DAYS = "1 (2025-07-23), 2 (2025-07-24), 3 (2025-07-25), 4 (2025-07-26)"
+
+
+class TestBadValues:
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (
+                ("--day", "5"),
+                (
+                    f"unknown day '5' (the event has days 1-4: {DAYS};"
+                    " give --day N or --day YYYY-MM-DD)"
+                ),
+            ),
+            (
+                ("--day", "2025-07-27"),
+                (
+                    "unknown day '2025-07-27'; did you mean '2025-07-26'? (the event has days 1-4:"
+                    f" {DAYS}; give --day N or --day YYYY-MM-DD)"
+                ),
+            ),
+            (
+                ("--room", "main-hal"),
+                (
+                    "unknown room 'main-hal'; did you mean 'main-hall'? (known: banquet-hall,"
+                    " foyer, hotel-lobby, hotel-restaurant, main-hall, meeting-room-a,"
+                    " meeting-room-b)"
+                ),
+            ),
+            (
+                ("--lang", "jp"),
+                "unknown language 'jp'; did you mean 'ja'? (known: en, ja, zh)",
+            ),
+            (
+                ("--delegation", "japn"),
+                "unknown delegation 'japn'; did you mean 'japan'? (known: china, japan)",
+            ),
+            (("--track", "sid"), "unknown track 'sid'; did you mean 'side'? (known: main, side)"),
+            (
+                ("--tz", "Tokio"),
+                (
+                    "unknown time zone 'Tokio'; did you mean 'Asia/Tokyo'?"
+                    " (give an IANA name such as Asia/Tokyo)"
+                ),
+            ),
+        ],
+    )
+    def test_unknown_value_lists_what_exists(self, args: tuple[str, ...], message: str) -> None:
+        assert run("agenda", EXAMPLE, *args) == (2, "", f"seminar-plan: {message}\n")
+
+    def test_unknown_person_names_the_closest_and_every_person(self) -> None:
+        code, out, err = run("agenda", EXAMPLE, "--person", "yasud")
+        assert (code, out) == (2, "")
+        assert err.startswith("seminar-plan: unknown person 'yasud'; did you mean 'yasuda'?")
+        assert "(known: academy-expert, aichi-shanghai-rep," in err
+        assert err.endswith(", yasuda, zhengzhou-official)\n")
+
+    def test_bad_format_and_no_plan(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        code, out, _ = run("agenda", EXAMPLE, "--format", "yaml")
+        assert (code, out) == (2, "")
+        monkeypatch.chdir(tmp_path)
+        code, out, err = run("agenda")
+        assert (code, out) == (2, "")
+        assert err.startswith("seminar-plan: no plan found")
+
+
+class TestPeople:
+    @pytest.mark.parametrize(
+        ("args", "name"),
+        [
+            ((), "zhengzhou-people-ja.txt"),
+            (("--lang", "en", "--contacts"), "zhengzhou-people-en-contacts.txt"),
+        ],
+    )
+    def test_text_is_the_golden_file(self, args: tuple[str, ...], name: str) -> None:
+        assert run("people", EXAMPLE, *args) == (0, golden(name), "")
+
+    def test_contacts_stay_out_unless_asked(self) -> None:
+        for output in ("text", "json", "csv"):
+            code, out, _ = run("people", EXAMPLE, "--format", output)
+            assert code == 0
+            assert "+86-10-0000-0001" not in out
+            assert "protocol@example.invalid" not in out
+        code, out, _ = run("people", EXAMPLE, "--format", "json", "--contacts")
+        people = {p["id"]: p for p in json.loads(out)["people"]}
+        assert people["protocol-officer"]["contact"]["email"] == "protocol@example.invalid"
+
+    def test_json_delegation_and_counts(self) -> None:
+        code, out, err = run("people", EXAMPLE, "--delegation", "china", "--format", "json")
+        assert (code, err) == (0, "")
+        people = json.loads(out)["people"]
+        assert {p["delegation"] for p in people} == {"china"}
+        official = next(p for p in people if p["id"] == "zhengzhou-official")
+        assert (official["sessions"], official["roles"]) == (1, ["speaker"])
+
+    def test_csv(self) -> None:
+        code, out, _ = run("people", EXAMPLE, "--format", "csv", "--lang", "en")
+        assert code == 0
+        rows = list(csv.reader(io.StringIO(out)))
+        assert rows[0] == [
+            "id",
+            "name",
+            "title",
+            "organization",
+            "delegation",
+            "arrive",
+            "depart",
+            "sessions",
+            "roles",
+        ]
+        assert rows[1][:2] == ["yasuda", "YASUDA"]
+        assert rows[1][5:7] == ["2025-07-23 14:40", "2025-07-26 13:30"]
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (("--delegation", "korea"), "unknown delegation 'korea' (known: china, japan)"),
+            (("--lang", "ko"), "unknown language 'ko' (known: en, ja, zh)"),
+        ],
+    )
+    def test_bad_values(self, args: tuple[str, ...], message: str) -> None:
+        assert run("people", EXAMPLE, *args) == (2, "", f"seminar-plan: {message}\n")
+
+
+# --- properties on generated plans ------------------------------------------------------------
+
+PEOPLE = ("p0", "p1", "p2", "p3")
+ROLE_KEYS = (
+    ("speakers", "speaker"),
+    ("moderators", "moderator"),
+    ("interpreters", "interpreter"),
+)
+
+people_lists = st.lists(st.sampled_from(PEOPLE), unique=True, max_size=2)
+
+
+@st.composite
+def generated_sessions(draw: st.DrawFn, index: int) -> dict[str, Any]:
+    return {
+        "id": f"s{index}",
+        "day": draw(st.integers(1, 3)),
+        "start": draw(st.integers(12, 40)) * 30,
+        "minutes": draw(st.integers(1, 8)) * 15,
+        "room": draw(st.sampled_from([None, "hall", "salon"])),
+        "speakers": draw(people_lists),
+        "moderators": draw(people_lists),
+        "interpreters": draw(people_lists),
+        "owner": draw(st.sampled_from([None, *PEOPLE])),
+        "attendees": draw(
+            st.lists(st.sampled_from([*PEOPLE, "team", "japan", "all"]), unique=True, max_size=3)
+        ),
+    }
+
+
+@st.composite
+def generated_plans(draw: st.DrawFn) -> tuple[list[str], list[dict[str, Any]]]:
+    team = draw(st.lists(st.sampled_from(PEOPLE), unique=True, min_size=1, max_size=3))
+    count = draw(st.integers(0, 8))
+    return team, [draw(generated_sessions(i)) for i in range(count)]
+
+
+def plan_source(team: list[str], sessions: list[dict[str, Any]]) -> str:
+    text = "".join(f'\n[people.{p}]\nname = "{p.upper()}"\n' for p in PEOPLE)
+    text += f"\n[groups.team]\nmembers = {json.dumps(team)}\n\n"
+    for s in sessions:
+        start, end = s["start"], s["start"] + s["minutes"]
+        keys: dict[str, object] = {k: s[k] for k, _ in ROLE_KEYS if s[k]}
+        if s["room"]:
+            keys["room"] = s["room"]
+        if s["owner"]:
+            keys["owner"] = s["owner"]
+        if s["attendees"]:
+            keys["attendees"] = s["attendees"]
+        text += session(
+            s["id"],
+            f"{start // 60:02d}:{start % 60:02d}",
+            f"{end // 60:02d}:{end % 60:02d}",
+            day=s["day"],
+            **keys,
+        )
+    # Three days: the base plan's two, and one more.
+    return plan_text(text).replace("end = 2025-07-24", "end = 2025-07-25")
+
+
+def expected_roles(session_: dict[str, Any], person: str, team: list[str]) -> list[str]:
+    """The format's definition of commitment, written out independently of the model."""
+    roles = [role for key, role in ROLE_KEYS if person in session_[key]]
+    if session_["owner"] == person:
+        roles.append("owner")
+    if person in session_["attendees"] or ("team" in session_["attendees"] and person in team):
+        roles.append("attendee")
+    return roles
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=generated_plans(), day=st.integers(1, 3), person=st.sampled_from(PEOPLE))
+def test_day_and_person_select_exactly_their_sessions(
+    plan: tuple[list[str], list[dict[str, Any]]], day: int, person: str
+) -> None:
+    team, sessions = plan
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "seminar.toml"
+        path.write_text(plan_source(team, sessions), encoding="utf-8")
+        by_day = json_items(str(path), "--day", str(day), clean=False)
+        by_person = json_items(str(path), "--person", person, clean=False)
+    assert sorted(i["id"] for i in by_day) == sorted(s["id"] for s in sessions if s["day"] == day)
+    assert {i["day"] for i in by_day} <= {day}
+    wanted = {s["id"]: expected_roles(s, person, team) for s in sessions}
+    assert {i["id"]: i["roles"] for i in by_person} == {k: v for k, v in wanted.items() if v}
+    assert all(i["role"] == i["roles"][0] for i in by_person)
+    order = [(i["date"], i["start"], i["room"] or "") for i in by_day]
+    assert order == sorted(order)

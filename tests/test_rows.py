@@ -1,0 +1,315 @@
+"""Plan -> rows: filters, itineraries, error markers, option values, times, and the roster."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conftest import plan_text, session
+from seminar_plan import check, load_text
+from seminar_plan.model import Plan
+from seminar_plan.views.rows import (
+    Filters,
+    build_agenda,
+    build_roster,
+    clock,
+    day_heading,
+    day_message,
+    errors_by_session,
+    known_languages,
+    label_language,
+    resolve_day,
+    span,
+    span_in_text,
+    tracks_of,
+    unknown_message,
+)
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+# Day 1: a plenary for everyone, a Japanese-side meeting in the salon, a Chinese-side lunch, a
+# side track; day 2 is empty. kato arrives in Tokyo time and leaves on day 2.
+SCHEDULE = plan_text(
+    """
+    [people.kato]
+    name = { ja = "加藤", en = "KATO" }
+    title = { ja = "課長", en = "Director" }
+    organization = "Somewhere"
+    delegation = "japan"
+    rank = 1
+    arrive = 2025-07-23T10:00:00+09:00
+    depart = 2025-07-24T18:00:00
+    notes = { ja = "便名 NH1", en = "Flight NH1" }
+    contact = { phone = "+81-0-0000" }
+
+    [groups.staff]
+    members = ["sato"]
+    """
+    + session(
+        "plenary",
+        "09:00",
+        "10:00",
+        room="hall",
+        track="main",
+        attendees=["all"],
+        speakers=["kato", "chen"],
+        moderators=["aoki"],
+        interpretation="simultaneous",
+    )
+    + session("japan-meeting", "10:30", "11:00", room="salon", attendees=["japan", "staff"])
+    + session("china-lunch", "12:00", "13:00", room="salon", attendees=["china"])
+    + session("side-talk", "10:30", "11:00", room="hall", track="side", owner="kato")
+)
+
+
+def loaded_plan(text: str = SCHEDULE) -> Plan:
+    plan = load_text(text).plan
+    assert plan is not None
+    return plan
+
+
+def ids(plan: Plan, filters: Filters) -> list[str]:
+    return [row.id for row in build_agenda(plan, "seminar.toml", [], filters=filters).rows]
+
+
+class TestAgenda:
+    def test_every_day_in_order_of_date_start_and_room(self) -> None:
+        agenda = build_agenda(loaded_plan(), "seminar.toml", [])
+        assert [day.number for day in agenda.days] == [1, 2]
+        assert [row.id for row in agenda.days[0].rows] == [
+            "plenary",
+            "side-talk",
+            "japan-meeting",
+            "china-lunch",
+        ]
+        assert agenda.days[1].rows == ()
+
+    def test_texts_follow_the_language_order(self) -> None:
+        plan = loaded_plan()
+        english = build_agenda(plan, "p", [], lang="en", filters=Filters(day=1))
+        japanese = build_agenda(plan, "p", [], filters=Filters(day=1))
+        assert english.title == "Test"
+        assert japanese.title == "試験"
+        assert english.lang == "en"
+        assert japanese.lang == "ja"
+        plenary = english.rows[0]
+        assert plenary.speaker_names == ("KATO", "Chen")
+        assert plenary.moderator_names == ("Aoki",)
+        assert japanese.rows[0].speaker_names == ("加藤", "Chen")
+        assert plenary.place == "Hall"
+        assert plenary.venue == "center"
+
+    def test_day_filter(self) -> None:
+        plan = loaded_plan()
+        assert ids(plan, Filters(day=2)) == []
+        agenda = build_agenda(plan, "p", [], filters=Filters(day=2))
+        assert [day.number for day in agenda.days] == [2]
+
+    def test_room_and_track_filters_combine(self) -> None:
+        plan = loaded_plan()
+        assert ids(plan, Filters(room="hall")) == ["plenary", "side-talk"]
+        assert ids(plan, Filters(track="side")) == ["side-talk"]
+        assert ids(plan, Filters(room="hall", track="main")) == ["plenary"]
+        assert ids(plan, Filters(room="salon", track="main")) == []
+
+    def test_narrowed_agenda_leaves_out_empty_days(self) -> None:
+        agenda = build_agenda(loaded_plan(), "p", [], filters=Filters(room="hall"))
+        assert [day.number for day in agenda.days] == [1]
+
+    def test_delegation_filter_takes_all_listed_and_committed(self) -> None:
+        plan = loaded_plan()
+        # china: "all", its own lunch, and the plenary where chen speaks.
+        assert ids(plan, Filters(delegation="china")) == ["plenary", "china-lunch"]
+        # japan: "all", its listing, and kato's side talk (kato is on the Japanese side).
+        assert ids(plan, Filters(delegation="japan")) == ["plenary", "side-talk", "japan-meeting"]
+
+    def test_side_rows_are_apart_from_main(self) -> None:
+        agenda = build_agenda(loaded_plan(), "p", [])
+        side = {row.id: row.is_side for row in agenda.rows}
+        assert side == {
+            "plenary": False,
+            "side-talk": True,
+            "japan-meeting": False,
+            "china-lunch": False,
+        }
+        assert tracks_of(loaded_plan()) == ("main", "side")
+
+
+class TestItinerary:
+    def test_commitments_with_roles_and_stays(self) -> None:
+        agenda = build_agenda(loaded_plan(), "p", [], lang="en", filters=Filters(person="kato"))
+        rows = [(row.id, row.kind, row.roles, span(row)) for row in agenda.rows]
+        assert rows == [
+            ("arrival", "arrival", (), "09:00"),
+            ("plenary", "other", ("speaker",), "09:00-10:00"),
+            ("side-talk", "other", ("owner",), "10:30-11:00"),
+            ("departure", "departure", (), "18:00"),
+        ]
+        arrival = agenda.rows[0]
+        assert arrival.title == "Arrival"
+        assert arrival.note == "Flight NH1"
+        assert arrival.start == dt.datetime(2025, 7, 23, 9, 0, tzinfo=SHANGHAI)
+        assert agenda.person is not None
+        assert (agenda.person.name, agenda.person.title) == ("KATO", "Director")
+
+    def test_group_membership_commits_a_delegation_listing_does_not(self) -> None:
+        plan = loaded_plan()
+        # sato is in the staff group listed at japan-meeting; aoki is only in the delegation.
+        assert ids(plan, Filters(person="sato")) == ["japan-meeting"]
+        assert ids(plan, Filters(person="aoki")) == ["plenary"]
+        agenda = build_agenda(plan, "p", [], filters=Filters(person="sato"))
+        assert agenda.rows[0].roles == ("attendee",)
+
+    def test_stays_follow_the_day_filter_and_drop_with_room_or_track(self) -> None:
+        plan = loaded_plan()
+        assert ids(plan, Filters(person="kato", day=2)) == ["departure"]
+        assert ids(plan, Filters(person="kato", room="hall")) == ["plenary", "side-talk"]
+        assert ids(plan, Filters(person="kato", track="side")) == ["side-talk"]
+        assert ids(plan, Filters(person="kato", delegation="china")) == ["plenary"]
+
+    def test_arrival_before_the_event_is_its_own_day(self) -> None:
+        earlier = "arrive = 2025-07-22T20:00:00"
+        text = SCHEDULE.replace("arrive = 2025-07-23T10:00:00+09:00", earlier)
+        agenda = build_agenda(loaded_plan(text), "p", [], lang="en", filters=Filters(person="kato"))
+        first = agenda.days[0]
+        assert (first.number, first.date, first.in_event) == (0, dt.date(2025, 7, 22), False)
+        assert day_heading("en", first) == ("2025-07-22 (Tue)",)
+        assert agenda.rows[0].day == 0
+
+
+class TestErrorMarkers:
+    def test_error_findings_mark_the_sessions_they_name(self) -> None:
+        text = plan_text(
+            session("talk-a", "10:00", "11:00", room="hall")
+            + session("talk-b", "10:30", "11:30", room="hall")
+            + session("calm", "12:00", "13:00", room="hall")
+        )
+        loaded = load_text(text)
+        assert loaded.plan is not None
+        marks = errors_by_session(loaded.plan, check(loaded))
+        assert sorted(marks) == ["talk-a", "talk-b"]
+        assert marks["talk-a"] == marks["talk-b"]
+        assert marks["talk-a"][0].code == "room-overlap"
+
+    def test_a_person_named_like_a_session_does_not_mark_it(self) -> None:
+        # Subjects of person-overlap are [person, session, session]: "aoki" is the person here.
+        text = plan_text(
+            session("first", "10:00", "11:00", speakers=["aoki"])
+            + session("second", "10:30", "11:30", speakers=["aoki"])
+            + session("aoki", "14:00", "15:00")
+        )
+        loaded = load_text(text)
+        assert loaded.plan is not None
+        assert sorted(errors_by_session(loaded.plan, check(loaded))) == ["first", "second"]
+
+    def test_warnings_do_not_mark(self) -> None:
+        text = plan_text(
+            session("mixed", "10:00", "11:00", attendees=["japan", "china"], room="hall")
+        )
+        loaded = load_text(text)
+        assert loaded.plan is not None
+        findings = check(loaded)
+        assert [f.code for f in findings] == ["no-interpretation"]
+        assert errors_by_session(loaded.plan, findings) == {}
+        agenda = build_agenda(loaded.plan, "p", findings)
+        assert (agenda.errors, agenda.warnings) == (0, 1)
+
+    def test_occurrences_are_marked_one_by_one_or_all_by_base_id(self) -> None:
+        daily = session("daily", "09:00", "10:00", room="hall").replace("day = 1", "day = [1, 2]")
+        text = plan_text(daily + session("clash", "09:30", "10:30", day=2, room="hall"))
+        loaded = load_text(text)
+        assert loaded.plan is not None
+        marks = errors_by_session(loaded.plan, check(loaded))
+        assert sorted(marks) == ["clash", "daily@2"]
+        # A finding that names the written id marks every occurrence.
+        by_base = [replace(f, code="bad-time", subjects=("daily",)) for f in check(loaded)]
+        assert sorted(errors_by_session(loaded.plan, by_base)) == ["daily@1", "daily@2"]
+
+
+class TestOptionValues:
+    def test_resolve_day_by_number_or_date(self) -> None:
+        plan = loaded_plan()
+        assert resolve_day(plan, "1") == 1
+        assert resolve_day(plan, "2025-07-24") == 2
+        for bad in ("0", "3", "2025-07-25", "tomorrow", "-1", ""):
+            assert resolve_day(plan, bad) is None
+
+    def test_day_message_lists_the_days_and_the_closest(self) -> None:
+        message = day_message(loaded_plan(), "2025-07-25")
+        assert message == (
+            "unknown day '2025-07-25'; did you mean '2025-07-24'? (the event has days 1-2:"
+            " 1 (2025-07-23), 2 (2025-07-24); give --day N or --day YYYY-MM-DD)"
+        )
+
+    def test_unknown_message(self) -> None:
+        assert unknown_message("room", "hal", ["hall", "salon"]) == (
+            "unknown room 'hal'; did you mean 'hall'? (known: hall, salon)"
+        )
+        assert unknown_message("track", "x", []) == "unknown track 'x' (known: none)"
+
+    def test_languages(self) -> None:
+        plan = loaded_plan()
+        assert known_languages(plan) == ("en", "ja", "zh")
+        assert label_language(plan, None) == "ja"
+        assert label_language(plan, "zh") == "zh"
+        only_french = SCHEDULE.replace('languages = ["ja", "zh", "en"]', 'languages = ["fr"]')
+        french = loaded_plan(only_french)
+        assert known_languages(french) == ("en", "ja", "zh", "fr")
+        assert label_language(french, None) == "en"
+
+
+class TestTimes:
+    def test_midnight_end_is_24_00(self) -> None:
+        date = dt.date(2025, 7, 23)
+        midnight = dt.datetime(2025, 7, 24, 0, 0, tzinfo=SHANGHAI)
+        assert clock(midnight, date) == "24:00"
+        assert clock(midnight, midnight.date()) == "00:00"
+
+    def test_second_zone_shows_the_shift_of_date(self) -> None:
+        text = plan_text(session("late", "23:30", "24:00"))
+        agenda = build_agenda(loaded_plan(text), "p", [])
+        row = agenda.rows[0]
+        assert span(row) == "23:30-24:00"
+        assert span_in_text(row, ZoneInfo("Asia/Tokyo")) == "00:30-01:00 +1d"
+        assert span_in_text(row, ZoneInfo("Europe/London")) == "16:30-17:00"
+
+
+class TestRoster:
+    def test_order_counts_and_roles(self) -> None:
+        roster = build_roster(loaded_plan(), "p", lang="en")
+        rows = [(r.id, r.delegation, r.sessions, r.roles) for r in roster.rows]
+        # By delegation (japan first in the file), then rank (kato is 1), then file order.
+        assert rows == [
+            ("kato", "japan", 2, ("speaker", "owner")),
+            ("aoki", "japan", 1, ("moderator",)),
+            ("sato", "japan", 1, ("attendee",)),
+            ("chen", "china", 1, ("speaker",)),
+        ]
+        kato = roster.rows[0]
+        assert (kato.name, kato.title, kato.organization, kato.delegation_name) == (
+            "KATO",
+            "Director",
+            "Somewhere",
+            "Japan",
+        )
+        assert kato.arrive == dt.datetime(2025, 7, 23, 9, 0, tzinfo=SHANGHAI)
+
+    def test_contacts_only_when_asked(self) -> None:
+        plan = loaded_plan()
+        assert all(row.contact == () for row in build_roster(plan, "p").rows)
+        asked = build_roster(plan, "p", contacts=True)
+        assert asked.rows[0].contact == (("phone", "+81-0-0000"),)
+
+    def test_delegation_filter(self) -> None:
+        roster = build_roster(loaded_plan(), "p", delegation="china")
+        assert [row.id for row in roster.rows] == ["chen"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh", "en"])
+def test_every_label_exists_in_every_language(lang: str) -> None:
+    from seminar_plan.text import AGENDA_LABELS
+
+    assert AGENDA_LABELS[lang].keys() == AGENDA_LABELS["en"].keys()
