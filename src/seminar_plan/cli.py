@@ -606,9 +606,9 @@ def import_people(
 ) -> None:
     """Turn a registration spreadsheet (CSV) into the plan's people tables.
 
-    Headers such as name, 氏名, 所属, 役職, email are recognised; ids come from the names.
-    Any bad row stops the import (nothing is written) unless --skip-bad; every problem is
-    reported with its row number.
+    Headers such as name, 氏名, 所属, 役職 and email are recognised; ids come from the names.
+
+    A bad row stops the import (nothing is written) unless --skip-bad; each is reported by row.
     """
     from seminar_plan.authoring import import_people as importer
 
@@ -659,8 +659,9 @@ def diff(
 ) -> None:
     """What changed between two versions of a plan, so each delegation can be told.
 
-    Sessions added, removed, moved (day, time, room), retitled, with other speakers; people
-    added or removed; arrivals and departures changed.
+    Sessions added, removed, moved (day, time, room), retitled, or with other speakers.
+
+    People added or removed; arrivals and departures changed.
     """
     from seminar_plan.authoring import diff as changes
     from seminar_plan.views import rows

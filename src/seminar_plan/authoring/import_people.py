@@ -1,0 +1,516 @@
+"""``seminar-plan import people``: a registration spreadsheet (CSV) -> ``[people.ID]`` tables.
+
+Columns are recognised by their header, in English, Japanese or Chinese (``氏名``, ``所属``,
+``姓名`` ...); ``--map`` names the others. Rows are numbered as the spreadsheet shows them: the
+header is row 1. Every problem is reported with its row; the caller decides whether to write the
+good rows. Pure: bytes in, data and TOML text out.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from seminar_plan.exports.conference import slugify
+from seminar_plan.load.parse import LANGUAGE, SLUG
+
+TEXT_FIELDS = ("name", "title", "organization", "notes")
+PLAIN_FIELDS = ("id", "delegation", "rank", "languages", "arrive", "depart")
+CONTACT = "contact"
+NUMBERED_PREFIX = "person-"
+
+# Normalised header (see ``normalise_header``) -> field. A header in Japanese or Chinese gives
+# that language's variant of a text, so 氏名 and "Name (English)" can stand side by side.
+HEADERS: dict[str, str] = {
+    "id": "id",
+    "name": "name",
+    "fullname": "name",
+    "participant": "name",
+    "氏名": "name.ja",
+    "名前": "name.ja",
+    "お名前": "name.ja",
+    "氏名(漢字)": "name.ja",
+    "姓名": "name.zh",
+    "中文姓名": "name.zh",
+    "中文名": "name.zh",
+    "name(en)": "name.en",
+    "name(english)": "name.en",
+    "englishname": "name.en",
+    "nameen": "name.en",
+    "英文氏名": "name.en",
+    "英語氏名": "name.en",
+    "氏名(英語)": "name.en",
+    "氏名(英字)": "name.en",
+    "氏名(ローマ字)": "name.en",
+    "ローマ字": "name.en",
+    "ローマ字氏名": "name.en",
+    "英文姓名": "name.en",
+    "英文名": "name.en",
+    "title": "title",
+    "position": "title",
+    "jobtitle": "title",
+    "役職": "title.ja",
+    "職名": "title.ja",
+    "肩書": "title.ja",
+    "肩書き": "title.ja",
+    "职务": "title.zh",
+    "职位": "title.zh",
+    "organization": "organization",
+    "organisation": "organization",
+    "affiliation": "organization",
+    "org": "organization",
+    "所属": "organization.ja",
+    "所属先": "organization.ja",
+    "所属団体": "organization.ja",
+    "団体名": "organization.ja",
+    "单位": "organization.zh",
+    "工作单位": "organization.zh",
+    "所属单位": "organization.zh",
+    "notes": "notes",
+    "note": "notes",
+    "remarks": "notes",
+    "備考": "notes.ja",
+    "备注": "notes.zh",
+    "delegation": "delegation",
+    "代表団": "delegation",
+    "代表团": "delegation",
+    "rank": "rank",
+    "precedence": "rank",
+    "席次": "rank",
+    "序列": "rank",
+    "languages": "languages",
+    "language": "languages",
+    "言語": "languages",
+    "使用言語": "languages",
+    "语言": "languages",
+    "arrive": "arrive",
+    "arrival": "arrive",
+    "到着": "arrive",
+    "到着日時": "arrive",
+    "抵达": "arrive",
+    "抵达时间": "arrive",
+    "depart": "depart",
+    "departure": "depart",
+    "出発": "depart",
+    "出発日時": "depart",
+    "离开": "depart",
+    "离开时间": "depart",
+    "email": "contact.email",
+    "mail": "contact.email",
+    "メール": "contact.email",
+    "メールアドレス": "contact.email",
+    "电子邮件": "contact.email",
+    "邮箱": "contact.email",
+    "phone": "contact.phone",
+    "tel": "contact.phone",
+    "telephone": "contact.phone",
+    "mobile": "contact.phone",
+    "電話": "contact.phone",
+    "電話番号": "contact.phone",
+    "携帯電話": "contact.phone",
+    "电话": "contact.phone",
+    "手机": "contact.phone",
+    "wechat": "contact.wechat",
+    "微信": "contact.wechat",
+}
+# Language names as registration forms write them -> codes.
+LANGUAGE_NAMES: dict[str, str] = {
+    "日本語": "ja",
+    "japanese": "ja",
+    "中国語": "zh",
+    "中文": "zh",
+    "汉语": "zh",
+    "chinese": "zh",
+    "英語": "en",
+    "英语": "en",
+    "english": "en",
+    "韓国語": "ko",
+    "korean": "ko",
+}
+_LIST_SPLIT = re.compile(r"[,;/、，・\s]+")
+_CONTACT_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+_MOMENT = re.compile(
+    r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?\Z"
+)
+
+Variants = tuple[tuple[str, str], ...]
+
+
+class SheetError(Exception):
+    """The spreadsheet cannot be read at all; the message says why in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in one row (``row`` as the spreadsheet numbers it; the header is 1)."""
+
+    row: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedPerson:
+    """One row that became a ``[people.ID]`` table. A text's ``""`` variant is a plain string."""
+
+    row: int
+    id: str
+    name: Variants
+    title: Variants = ()
+    organization: Variants = ()
+    notes: Variants = ()
+    delegation: str | None = None
+    rank: int | None = None
+    languages: tuple[str, ...] = ()
+    arrive: dt.datetime | None = None
+    depart: dt.datetime | None = None
+    contact: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """The rows read: people from the good rows, a problem per bad row, and unused columns."""
+
+    people: tuple[ImportedPerson, ...]
+    problems: tuple[Problem, ...]
+    ignored_columns: tuple[str, ...]
+
+    @property
+    def bad_rows(self) -> tuple[int, ...]:
+        return tuple(sorted({problem.row for problem in self.problems}))
+
+
+def normalise_header(header: str) -> str:
+    """Compare headers loosely: width, case, spaces, ``_``, ``-`` and ``・`` do not matter."""
+    folded = unicodedata.normalize("NFKC", header).casefold()
+    return re.sub(r"[\s_\-・]+", "", folded)
+
+
+def field_names() -> tuple[str, ...]:
+    """The fields ``--map`` may name (a text field may also take ``.LANG``, contact ``.KEY``)."""
+    return (*PLAIN_FIELDS, *TEXT_FIELDS, *(f"{f}.LANG" for f in TEXT_FIELDS), "contact.KEY")
+
+
+def check_field(field: str) -> str | None:
+    """Why ``field`` is not a field ``--map`` may name, or None if it is one."""
+    base, _, part = field.partition(".")
+    if not part and field in (*PLAIN_FIELDS, *TEXT_FIELDS):
+        return None
+    if part and base in TEXT_FIELDS and LANGUAGE.match(part):
+        return None
+    if part and base == CONTACT and _CONTACT_KEY.match(part):
+        return None
+    close = difflib.get_close_matches(field, [*PLAIN_FIELDS, *TEXT_FIELDS], n=1, cutoff=0.5)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown field {field!r}{hint} (fields: {', '.join(field_names())})"
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        try:
+            data.decode("cp932")
+        except UnicodeDecodeError:
+            guess = ""
+        else:
+            guess = " (it looks like Shift_JIS, Excel's default on Japanese Windows)"
+        message = (
+            f"line {line}: the file is not UTF-8{guess};"
+            " save it from the spreadsheet as 'CSV UTF-8' and import that"
+        )
+        raise SheetError(message) from None
+
+
+def _records(text: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return list(reader)
+    except csv.Error as error:
+        raise SheetError(f"row {reader.line_num + 1}: not valid CSV ({error})") from None
+
+
+def _columns(
+    headers: Sequence[str], mapping: Mapping[str, str]
+) -> tuple[dict[int, str], list[str]]:
+    """Column index -> field, and the headers left unused; a SheetError if they cannot work."""
+    by_header = {normalise_header(header): field for header, field in mapping.items()}
+    present = {normalise_header(header) for header in headers}
+    for header in mapping:
+        if normalise_header(header) not in present:
+            listing = ", ".join(repr(h) for h in headers if h.strip())
+            close = difflib.get_close_matches(header, list(headers), n=1, cutoff=0.5)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise SheetError(
+                f"--map names a column {header!r} the sheet does not have{hint}"
+                f" (its columns: {listing})"
+            )
+    for target in mapping.values():
+        problem = check_field(target)
+        if problem is not None:
+            raise SheetError(f"--map: {problem}")
+
+    columns: dict[int, str] = {}
+    given_by: dict[str, str] = {}
+    ignored: list[str] = []
+    for index, header in enumerate(headers):
+        key = normalise_header(header)
+        field = by_header.get(key) or HEADERS.get(key)
+        if field is None:
+            if header.strip():
+                ignored.append(header)
+            continue
+        if field in given_by:
+            raise SheetError(
+                f"row 1: columns {given_by[field]!r} and {header!r} both give {field};"
+                f" map one of them to another field, e.g. --map '{header}=notes'"
+            )
+        given_by[field] = header
+        columns[index] = field
+
+    if not any(field.partition(".")[0] == "name" for field in columns.values()):
+        listing = ", ".join(repr(h) for h in headers if h.strip()) or "none"
+        raise SheetError(
+            f"row 1: no name column (the columns are: {listing}); call it 'name' or '氏名',"
+            " or map it: --map 'COLUMN=name'"
+        )
+    for text_field in TEXT_FIELDS:
+        if text_field in given_by and any(field.startswith(f"{text_field}.") for field in given_by):
+            header = given_by[text_field]
+            raise SheetError(
+                f"row 1: column {header!r} gives the {text_field} in no particular language"
+                f" beside columns in named languages; say which language it is in,"
+                f" e.g. --map '{header}={text_field}.en'"
+            )
+    return columns, ignored
+
+
+def _moment(value: str) -> dt.datetime | None:
+    """``2025-07-23 15:40``, ``2025/7/23 15:40``, ``2025-07-23T15:40:00+09:00``; else None."""
+    match = _MOMENT.match(unicodedata.normalize("NFKC", value).strip())
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, offset = match.groups()
+    zone: dt.tzinfo | None = None
+    if offset == "Z":
+        zone = dt.UTC
+    elif offset:
+        digits = offset[1:].replace(":", "")
+        delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        zone = dt.timezone(-delta if offset[0] == "-" else delta)
+    try:
+        return dt.datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour),
+            int(minute),
+            int(second or 0),
+            tzinfo=zone,
+        )
+    except ValueError:
+        return None
+
+
+def _is_latin(value: str) -> bool:
+    letters = [char for char in unicodedata.normalize("NFKC", value) if char.isalpha()]
+    return bool(letters) and all("LATIN" in unicodedata.name(char, "") for char in letters)
+
+
+def _romanised_id(name: Variants) -> str | None:
+    """The id from the name given in Latin letters (English first), if there is one."""
+    for _, value in sorted(name, key=lambda variant: variant[0] != "en"):
+        if _is_latin(value):
+            slug = slugify(unicodedata.normalize("NFKC", value))
+            if slug:
+                return slug
+    return None
+
+
+class _Row:
+    """One data row being read; collects its problems."""
+
+    def __init__(self, number: int, cells: dict[str, str]) -> None:
+        self.number = number
+        self.cells = cells
+        self.problems: list[Problem] = []
+
+    def problem(self, message: str) -> None:
+        self.problems.append(Problem(self.number, message))
+
+    def text(self, field: str) -> Variants:
+        variants = []
+        for key, value in self.cells.items():
+            base, _, lang = key.partition(".")
+            if base == field and value:
+                variants.append((lang, value))
+        return tuple(sorted(variants, key=lambda variant: variant[0]))
+
+    def rank(self) -> int | None:
+        value = unicodedata.normalize("NFKC", self.cells.get("rank", ""))
+        if not value:
+            return None
+        if not value.isdigit() or int(value) < 1:
+            self.problem(f"rank {value!r} is not a whole number from 1 (1 = most senior)")
+            return None
+        return int(value)
+
+    def languages(self) -> tuple[str, ...]:
+        value = unicodedata.normalize("NFKC", self.cells.get("languages", ""))
+        codes: list[str] = []
+        for word in filter(None, _LIST_SPLIT.split(value)):
+            code = LANGUAGE_NAMES.get(word.casefold(), word.lower())
+            if not LANGUAGE.match(code):
+                self.problem(
+                    f"language {word!r} is not a language code (use codes such as ja, zh, en)"
+                )
+            elif code not in codes:
+                codes.append(code)
+        return tuple(codes)
+
+    def moment(self, field: str) -> dt.datetime | None:
+        value = self.cells.get(field, "")
+        if not value:
+            return None
+        moment = _moment(value)
+        if moment is None:
+            self.problem(
+                f"{field} {value!r} is not a date and time; write e.g. 2025-07-23 15:40"
+                " (event zone) or 2025-07-23T15:40+09:00"
+            )
+        return moment
+
+    def slug(self, field: str) -> str | None:
+        value = self.cells.get(field, "")
+        if not value:
+            return None
+        if not SLUG.match(value):
+            self.problem(
+                f"{field} {value!r} is not an id (lowercase letters, digits, - and _,"
+                " starting with a letter or digit)"
+            )
+            return None
+        return value
+
+
+def read_people(data: bytes, mapping: Mapping[str, str] | None = None) -> Sheet:
+    """Read the spreadsheet's rows; raises SheetError only when it cannot be read at all.
+
+    ``mapping`` maps a header to a field (``{"Full name": "name.en"}``), overriding the headers
+    seminar-plan recognises.
+    """
+    records = _records(_decode(data))
+    if not records:
+        raise SheetError("the file is empty; expected a header row, then one row per person")
+    headers = [cell.strip() for cell in records[0]]
+    columns, ignored = _columns(headers, mapping or {})
+
+    people: list[ImportedPerson] = []
+    problems: list[Problem] = []
+    used: dict[str, int] = {}
+    numbered = 0
+    for number, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue
+        row = _Row(
+            number,
+            {field: record[i].strip() for i, field in columns.items() if i < len(record)},
+        )
+        if any(cell.strip() for cell in record[len(headers) :]):
+            row.problem(f"has {len(record)} cells but the header has {len(headers)} columns")
+        name = row.text("name")
+        if not name:
+            row.problem("no name")
+        if row.cells.get("id"):
+            person_id = row.slug("id") or ""
+        else:
+            person_id = _romanised_id(name) or ""
+            if not person_id:
+                numbered += 1
+                person_id = f"{NUMBERED_PREFIX}{numbered}"
+        arrive, depart = row.moment("arrive"), row.moment("depart")
+        if arrive and depart and _comparable(arrive, depart) and depart < arrive:
+            row.problem(
+                f"departs ({depart:%Y-%m-%d %H:%M}) before arriving ({arrive:%Y-%m-%d %H:%M})"
+            )
+        person = ImportedPerson(
+            row=number,
+            id=person_id,
+            name=name,
+            title=row.text("title"),
+            organization=row.text("organization"),
+            notes=row.text("notes"),
+            delegation=row.slug("delegation"),
+            rank=row.rank(),
+            languages=row.languages(),
+            arrive=arrive,
+            depart=depart,
+            contact=tuple(
+                (field.partition(".")[2], value)
+                for field, value in row.cells.items()
+                if field.startswith(f"{CONTACT}.") and value
+            ),
+        )
+        if person.id in used:
+            row.problem(
+                f"id {person.id!r} is already used by row {used[person.id]}"
+                " (the same person twice? else give one of them an id in an 'id' column)"
+            )
+        elif person.id:
+            used[person.id] = number
+        if row.problems:
+            problems.extend(row.problems)
+        else:
+            people.append(person)
+    return Sheet(tuple(people), tuple(problems), tuple(ignored))
+
+
+def _comparable(first: dt.datetime, second: dt.datetime) -> bool:
+    """Both with an offset or both local: a local time's zone is the event's, unknown here."""
+    return (first.tzinfo is None) == (second.tzinfo is None)
+
+
+def _text_value(variants: Variants) -> str | dict[str, str]:
+    if len(variants) == 1 and variants[0][0] == "":
+        return variants[0][1]
+    return dict(variants)
+
+
+def to_toml(people: Sequence[ImportedPerson], source: str) -> str:
+    """The people as ``[people.ID]`` tables (written by tomli-w), with a note on using them."""
+    import tomli_w
+
+    tables: dict[str, dict[str, object]] = {}
+    for person in people:
+        table: dict[str, object] = {"name": _text_value(person.name)}
+        for key, variants in (("title", person.title), ("organization", person.organization)):
+            if variants:
+                table[key] = _text_value(variants)
+        optional = (
+            ("delegation", person.delegation),
+            ("rank", person.rank),
+            ("languages", list(person.languages) or None),
+            ("arrive", person.arrive),
+            ("depart", person.depart),
+            ("contact", dict(person.contact) or None),
+        )
+        table.update((key, value) for key, value in optional if value is not None)
+        if person.notes:
+            table["notes"] = _text_value(person.notes)
+        tables[person.id] = table
+    header = (
+        f"# People imported from {source} by `seminar-plan import people`.\n"
+        '# Add `include = ["people.toml"]` (this file\'s name) to seminar.toml, or paste the\n'
+        "# tables into it. A time without an offset is in the event's zone.\n\n"
+    )
+    return header + tomli_w.dumps({"people": tables})

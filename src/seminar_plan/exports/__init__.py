@@ -1,0 +1,101 @@
+"""Exports: the plan in the formats other tools read.
+
+Each module has ``render(plan, ...)`` returning the whole file as ``str`` or ``bytes``; none
+writes a file or prints. What they share lives here: which sessions an export covers, the stable
+identity of each session, and the UI labels in the chosen language.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+
+from seminar_plan.model import Plan, Session
+from seminar_plan.text import EXPORT_LABELS, language_order, pick
+
+# Every UID and GUID seminar-plan writes is a UUID 5 in this namespace.
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "seminar-plan.invalid")
+
+
+def selected_sessions(
+    plan: Plan, *, day: int | None = None, person: str | None = None
+) -> tuple[Session, ...]:
+    """The sessions an export covers, in time order: every one, one day's, or one person's.
+
+    A person's sessions are those they are committed to (the format's definition), the same as
+    their itinerary.
+    """
+    days = (day,) if day is not None else range(1, plan.event.day_count + 1)
+    return tuple(
+        session
+        for number in days
+        for session in plan.sessions_on(number)
+        if person is None or person in plan.roles_of(session)
+    )
+
+
+def event_key(plan: Plan) -> str:
+    """What identifies the event across versions of its plan: its title and year.
+
+    The title is taken in the event's first language; sessions can move, be retitled or change
+    rooms without changing their identity, so a calendar that re-imports the export updates them.
+    """
+    return f"{plan.event.title.get(plan.event.languages)}\n{plan.event.start.year}"
+
+
+def stable_uuid(plan: Plan, *parts: str) -> uuid.UUID:
+    """A UUID that depends only on the event's identity and ``parts`` (e.g. a session id)."""
+    return uuid.uuid5(NAMESPACE, "\n".join((event_key(plan), *parts)))
+
+
+def session_uuid(plan: Plan, session: Session) -> uuid.UUID:
+    return stable_uuid(plan, "session", session.id)
+
+
+def labels_for(
+    plan: Plan, lang: str | None, tables: Mapping[str, Mapping[str, str]] = EXPORT_LABELS
+) -> Mapping[str, str]:
+    """The labels in the first language of the fallback order that has them, else English."""
+    for code in language_order(plan, lang):
+        if code in tables:
+            return tables[code]
+    return tables["en"]
+
+
+def names(plan: Plan, ids: Sequence[str], order: tuple[str, ...]) -> tuple[str, ...]:
+    """People's names in the chosen language; an unknown id stays as written."""
+    return tuple(
+        pick(plan.person_by_id[ident].name, order) if ident in plan.person_by_id else ident
+        for ident in ids
+    )
+
+
+def room_name(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
+    room = plan.room_by_id.get(session.room or "")
+    return pick(room.name, order) if room is not None else (session.room or "")
+
+
+def venue_name(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
+    ident = plan.venue_of(session)
+    venue = plan.venue_by_id.get(ident or "")
+    return pick(venue.name, order) if venue is not None else (ident or "")
+
+
+def details(
+    plan: Plan, session: Session, order: tuple[str, ...], labels: Mapping[str, str]
+) -> tuple[str, ...]:
+    """``Speakers: A, B``-style lines: who speaks, moderates, interprets, and how."""
+    lines = [
+        f"{labels[key]}: {', '.join(names(plan, ids, order))}"
+        for key, ids in (
+            ("speakers", session.speakers),
+            ("moderators", session.moderators),
+            ("interpreters", session.interpreters),
+        )
+        if ids
+    ]
+    if session.interpretation != "none":
+        languages = plan.languages_of(session)
+        spoken = f" ({', '.join(languages)})" if languages else ""
+        lines.append(f"{labels['interpretation']}: {labels[session.interpretation]}{spoken}")
+    return tuple(lines)

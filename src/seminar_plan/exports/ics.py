@@ -1,0 +1,142 @@
+"""The plan as an RFC 5545 calendar: one VEVENT per session, written by ``icalendar``.
+
+Each session's UID is a UUID derived from the event and the session id, so importing a newer
+export into the same calendar updates the sessions instead of adding copies. Times carry the
+event's TZID and the calendar holds that zone's VTIMEZONE.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from seminar_plan.exports import (
+    details,
+    labels_for,
+    room_name,
+    selected_sessions,
+    session_uuid,
+    stable_uuid,
+    venue_name,
+)
+from seminar_plan.text import language_order, pick
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from icalendar import Event
+
+    from seminar_plan.model import Plan
+
+PRODID = "-//seminar-plan//seminar-plan//EN"
+
+
+def _event_zone(plan: Plan) -> dt.tzinfo:
+    """The event's zone as ``zoneinfo``, which icalendar names by its IANA TZID."""
+    import zoneinfo
+
+    try:
+        return zoneinfo.ZoneInfo(plan.event.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        # The loader resolved the zone, so this only happens on a system whose zone data
+        # differs from the tzdata wheel: fall back to UTC times, which are still exact.
+        return dt.UTC
+
+
+def render(
+    plan: Plan,
+    *,
+    now: dt.datetime,
+    day: int | None = None,
+    person: str | None = None,
+    lang: str | None = None,
+) -> bytes:
+    """The calendar; with ``person``, only their sessions plus their arrival and departure.
+
+    ``now`` is the DTSTAMP of every event (when this export was made).
+    """
+    from icalendar import Calendar, Event
+
+    order = language_order(plan, lang)
+    labels = labels_for(plan, lang)
+    zone = _event_zone(plan)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    name = pick(plan.event.title, order)
+    if person is not None:
+        name = f"{name}: {pick(plan.person_by_id[person].name, order)}"
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", plan.event.timezone)
+    stamp = now.astimezone(dt.UTC)
+
+    moments: list[dt.datetime] = []
+    for session in selected_sessions(plan, day=day, person=person):
+        event = Event()
+        event.add("uid", str(session_uuid(plan, session)))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", session.start.astimezone(zone))
+        event.add("dtend", session.end.astimezone(zone))
+        event.add("summary", pick(session.title, order))
+        location = ", ".join(
+            part
+            for part in (room_name(plan, session, order), venue_name(plan, session, order))
+            if part
+        )
+        if location:
+            event.add("location", location)
+        notes = pick(session.notes, order)
+        description = "\n".join(details(plan, session, order, labels))
+        if notes:
+            description = f"{description}\n\n{notes}" if description else notes
+        if description:
+            event.add("description", description)
+        event.add("categories", [session.kind])
+        calendar.add_component(event)
+        moments.extend((session.start, session.end))
+
+    if person is not None:
+        someone = plan.person_by_id[person]
+        for key, moment in (("arrival", someone.arrive), ("departure", someone.depart)):
+            if moment is None or (day is not None and _day_of(plan, moment) != day):
+                continue
+            local = moment.astimezone(zone)
+            calendar.add_component(_stay(plan, person, key, local, stamp, order, labels))
+            moments.append(moment)
+
+    if moments:
+        first = min(moments).astimezone(zone).date() - dt.timedelta(days=1)
+        last = max(moments).astimezone(zone).date() + dt.timedelta(days=1)
+        calendar.add_missing_timezones(first_date=first, last_date=last)
+    document: bytes = calendar.to_ical()
+    return document
+
+
+def _day_of(plan: Plan, moment: dt.datetime) -> int:
+    return plan.event.day_of(moment.astimezone(plan.event.tz).date())
+
+
+def _stay(
+    plan: Plan,
+    person: str,
+    key: str,
+    moment: dt.datetime,
+    stamp: dt.datetime,
+    order: tuple[str, ...],
+    labels: Mapping[str, str],
+) -> Event:
+    """An arrival or departure: an event at one instant (a DTSTART and no DTEND)."""
+    from icalendar import Event
+
+    someone = plan.person_by_id[person]
+    event = Event()
+    event.add("uid", str(stable_uuid(plan, key, person)))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", moment)
+    event.add("summary", f"{labels[key]}: {pick(someone.name, order)}")
+    notes = pick(someone.notes, order)
+    if notes:
+        event.add("description", notes)
+    return event

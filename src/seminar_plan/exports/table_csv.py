@@ -1,0 +1,89 @@
+"""The plan as a spreadsheet: one CSV row per session.
+
+UTF-8 with a byte-order mark, because Excel otherwise reads the file in the system code page and
+garbles Japanese and Chinese. A cell that a spreadsheet would take for a formula is neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from seminar_plan.exports import labels_for, names, room_name, selected_sessions, venue_name
+from seminar_plan.model import Plan
+from seminar_plan.text import language_order, pick
+
+COLUMNS = (
+    "id",
+    "day",
+    "date",
+    "start",
+    "end",
+    "minutes",
+    "title",
+    "kind",
+    "track",
+    "room",
+    "venue",
+    "speakers",
+    "moderators",
+    "interpreters",
+    "owner",
+    "attendance",
+    "interpretation",
+    "languages",
+    "av",
+    "notes",
+)
+# A spreadsheet evaluates a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = "; "
+
+
+def neutralise(cell: str) -> str:
+    """The cell, with a leading ``'`` if a spreadsheet would read it as a formula."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
+def clock(moment: dt.datetime, date: dt.date) -> str:
+    """``HH:MM``; the midnight that ends ``date`` is ``24:00``, as the plan writes it."""
+    return "24:00" if moment.date() > date else moment.strftime("%H:%M")
+
+
+def render(
+    plan: Plan, *, day: int | None = None, person: str | None = None, lang: str | None = None
+) -> bytes:
+    """The sessions as CSV bytes (UTF-8 with BOM, CRLF line ends, headings in the UI language)."""
+    order = language_order(plan, lang)
+    labels = labels_for(plan, lang)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise(labels[column]) for column in COLUMNS])
+    for session in selected_sessions(plan, day=day, person=person):
+        attendance = plan.attendance_of(session)
+        owner = names(plan, (session.owner,), order) if session.owner else ()
+        cells = (
+            session.id,
+            str(session.day),
+            session.date.isoformat(),
+            clock(session.start, session.date),
+            clock(session.end, session.date),
+            str(session.minutes),
+            pick(session.title, order),
+            session.kind,
+            session.track or "",
+            room_name(plan, session, order),
+            venue_name(plan, session, order),
+            LIST_SEPARATOR.join(names(plan, session.speakers, order)),
+            LIST_SEPARATOR.join(names(plan, session.moderators, order)),
+            LIST_SEPARATOR.join(names(plan, session.interpreters, order)),
+            LIST_SEPARATOR.join(owner),
+            "" if attendance is None else str(attendance),
+            labels[session.interpretation],
+            LIST_SEPARATOR.join(plan.languages_of(session)),
+            pick(session.av, order),
+            pick(session.notes, order),
+        )
+        writer.writerow([neutralise(cell) for cell in cells])
+    return buffer.getvalue().encode("utf-8-sig")
