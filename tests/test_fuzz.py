@@ -1,0 +1,230 @@
+"""Fuzzing every command: no plan a person can write crashes seminar-plan or breaks its JSON.
+
+Plans are the example plan with structural mutations (keys dropped, types swapped, ids
+duplicated, references broken, times out of range, CJK, emoji, RTL and very long text, deep
+include chains) written back with tomli-w, plus raw text mutations for syntax errors. Every
+command must exit 0, 1 or 2, never show a traceback, and print valid JSON where JSON was asked
+for. Example counts are small so CI stays quick; run with HYPOTHESIS_PROFILE=long for more.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from seminar_plan.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_TEXT = (ROOT / "examples" / "zhengzhou-2025" / "seminar.toml").read_text(encoding="utf-8")
+EXAMPLE = tomllib.loads(EXAMPLE_TEXT)
+
+EXAMPLES = 400 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 25
+
+NASTY_VALUES: list[Any] = [
+    "",
+    "x" * 10_000,
+    "開会あいさつ" * 50,
+    "مرحبا بالعالم",  # right-to-left
+    "🎉🇯🇵🇨🇳",
+    "<script>alert(1)</script>",
+    "=cmd|' /C calc'!A0",
+    "| pipe | and\nnewline",
+    "25:61",
+    "24:00",
+    "00:00",
+    -1,
+    0,
+    2**63,
+    10**30,
+    1.5,
+    True,
+    [],
+    {},
+    {"ja": 1},
+    [1, "a", 2.5],
+    "Mars/Olympus",
+    "../../../etc/passwd",
+]
+
+runner = CliRunner()
+
+
+def _paths(node: object, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found.append((*prefix, key))
+            found.extend(_paths(value, (*prefix, key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.append((*prefix, index))
+            found.extend(_paths(value, (*prefix, index)))
+    return found
+
+
+def _parent(document: dict[str, Any], path: tuple[Any, ...]) -> Any:  # noqa: ANN401 - a table or a list
+    node: Any = document
+    for key in path[:-1]:
+        node = node[key]
+    return node
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
+    document = copy.deepcopy(EXAMPLE)
+    for _ in range(draw(st.integers(1, 5))):
+        paths = _paths(document)
+        if not paths:
+            break
+        path = draw(st.sampled_from(paths))
+        parent = _parent(document, path)
+        key = path[-1]
+        action = draw(st.sampled_from(["drop", "nasty", "duplicate", "swap"]))
+        if action == "drop":
+            del parent[key]
+        elif action == "nasty":
+            parent[key] = copy.deepcopy(draw(st.sampled_from(NASTY_VALUES)))
+        elif action == "duplicate" and isinstance(parent, list):
+            parent.append(copy.deepcopy(parent[key]))
+        elif action == "swap":
+            other = draw(st.sampled_from(paths))
+            other_parent = _parent(document, other)
+            if other[:-1] != path[: len(other) - 1] and path[:-1] != other[: len(path) - 1]:
+                parent[key], other_parent[other[-1]] = other_parent[other[-1]], parent[key]
+    return document
+
+
+@st.composite
+def plan_texts(draw: st.DrawFn) -> str:
+    document = draw(mutated_documents())
+    try:
+        text = tomli_w.dumps(document)
+    except (TypeError, ValueError):
+        text = EXAMPLE_TEXT
+    if draw(st.booleans()):
+        lines = text.splitlines()
+        position = draw(st.integers(0, max(len(lines) - 1, 0)))
+        lines.insert(
+            position, draw(st.sampled_from(["[", "x = ", "[[sessions]", "a = 1\na = 2", '"']))
+        )
+        text = "\n".join(lines)
+    return text
+
+
+def _invoke(arguments: list[str]) -> tuple[int, str]:
+    result = runner.invoke(app, arguments, prog_name="seminar-plan")
+    assert result.exit_code in (0, 1, 2), (arguments, result.exit_code, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
+    combined = result.stdout + result.stderr
+    assert "Traceback" not in combined
+    assert "internal error" not in combined
+    return result.exit_code, result.stdout
+
+
+def _write(folder: Path, text: str) -> Path:
+    plan = folder / "seminar.toml"
+    plan.write_text(text, encoding="utf-8")
+    return plan
+
+
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@FUZZ
+@given(text=plan_texts())
+def test_check(tmp_path: Path, text: str) -> None:
+    plan = _write(tmp_path, text)
+    code, out = _invoke(["check", str(plan), "--format", "json"])
+    if code != 2:
+        json.loads(out)
+    _invoke(["check", str(plan)])
+
+
+@FUZZ
+@given(text=plan_texts(), day=st.sampled_from(["1", "2", "4", "9", "2025-07-24", "x"]))
+def test_agenda_and_people(tmp_path: Path, text: str, day: str) -> None:
+    plan = _write(tmp_path, text)
+    code, out = _invoke(["agenda", str(plan), "--day", day, "--format", "json"])
+    if code == 0:
+        json.loads(out)
+    _invoke(["agenda", str(plan), "--day", day])
+    _invoke(["agenda", str(plan), "--format", "markdown", "--lang", "zh", "--tz", "Asia/Tokyo"])
+    code, out = _invoke(["people", str(plan), "--format", "json"])
+    if code == 0:
+        json.loads(out)
+    _invoke(["people", str(plan), "--format", "csv"])
+
+
+@FUZZ
+@given(text=plan_texts(), output=st.sampled_from(["html", "markdown"]))
+def test_runsheet(tmp_path: Path, text: str, output: str) -> None:
+    plan = _write(tmp_path, text)
+    _invoke(
+        [
+            "runsheet",
+            str(plan),
+            "--day",
+            "2",
+            "--format",
+            output,
+            "-o",
+            str(tmp_path / "out"),
+            "--force",
+        ]
+    )
+
+
+@FUZZ
+@given(
+    text=plan_texts(), output=st.sampled_from(["ics", "csv", "json", "frab-xml", "schedule-json"])
+)
+def test_export(tmp_path: Path, text: str, output: str) -> None:
+    plan = _write(tmp_path, text)
+    target = tmp_path / "export.out"
+    code, _ = _invoke(["export", str(plan), "--format", output, "-o", str(target), "--force"])
+    if code == 0 and output in ("json", "schedule-json"):
+        json.loads(target.read_text(encoding="utf-8"))
+
+
+@FUZZ
+@given(old=plan_texts(), new=plan_texts())
+def test_diff(tmp_path: Path, old: str, new: str) -> None:
+    old_plan = tmp_path / "old.toml"
+    new_plan = tmp_path / "new.toml"
+    old_plan.write_text(old, encoding="utf-8")
+    new_plan.write_text(new, encoding="utf-8")
+    code, out = _invoke(["diff", str(old_plan), str(new_plan), "--format", "json"])
+    if code != 2:
+        json.loads(out)
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(depth=st.one_of(st.sampled_from([63, 64]), st.integers(1, 80)))
+def test_deep_include_chains(tmp_path: Path, depth: int) -> None:
+    for level in range(depth):
+        (tmp_path / f"part{level}.toml").write_text(
+            f'include = ["part{level + 1}.toml"]\n', encoding="utf-8"
+        )
+    (tmp_path / f"part{depth}.toml").write_text('[people.deep]\nname = "Deep"\n', encoding="utf-8")
+    plan = _write(tmp_path, 'include = ["part0.toml"]\n' + EXAMPLE_TEXT)
+    code, out = _invoke(["check", str(plan), "--format", "json"])
+    json.loads(out)
+    # The plan includes part0 at level 1, so part{depth} stands at level depth + 1.
+    assert code == (1 if depth + 1 > 64 else 0)
