@@ -129,7 +129,7 @@ class TestPlanErrors:
             2,
             "",
             (
-                f"seminar-plan: {plan} has no usable [event], so there is no day to print;"
+                f"seminar-plan: {plan} has no usable [event], so there is nothing to list;"
                 f" run `seminar-plan check {plan}` to see why\n"
             ),
         )
@@ -141,19 +141,24 @@ class TestBadInput:
             2,
             "",
             (
-                "seminar-plan: there is no day 5: the plan has days 1-4 (2025-07-23 to 2025-07-26);"
-                " pass --day 1 to --day 4\n"
+                "seminar-plan: unknown day '5' (the event has days 1-4: 1 (2025-07-23),"
+                " 2 (2025-07-24), 3 (2025-07-25), 4 (2025-07-26);"
+                " give --day N or --day YYYY-MM-DD)\n"
             ),
         )
+
+    @pytest.mark.usefixtures("in_tmp")
+    def test_a_day_by_date(self) -> None:
+        assert run(str(EXAMPLE), "--day", "2025-07-24") == (0, "wrote seminar-day2-ja.html\n", "")
 
     def test_unknown_room(self) -> None:
         assert run(str(EXAMPLE), "--day", "2", "--room", "main-hal") == (
             2,
             "",
             (
-                "seminar-plan: unknown room 'main-hal' (did you mean 'main-hall'?); known:"
+                "seminar-plan: unknown room 'main-hal'; did you mean 'main-hall'? (known:"
                 " banquet-hall, foyer, hotel-lobby, hotel-restaurant, main-hall, meeting-room-a,"
-                " meeting-room-b\n"
+                " meeting-room-b)\n"
             ),
         )
 
@@ -161,12 +166,10 @@ class TestBadInput:
         assert run(str(EXAMPLE), "--day", "2", "--lang", "fr") == (
             2,
             "",
-            "seminar-plan: unknown language 'fr'; known: en, ja, zh\n",
+            "seminar-plan: unknown language 'fr' (known: en, ja, zh)\n",
         )
 
-    @pytest.mark.parametrize(
-        "args", [(), ("--day", "two"), ("--day", "2", "--format", "docx")], ids=str
-    )
+    @pytest.mark.parametrize("args", [(), ("--day", "2", "--format", "docx")], ids=str)
     def test_usage_errors_exit_2_without_a_traceback(self, args: tuple[str, ...]) -> None:
         code, out, err = run(str(EXAMPLE), *args)
         assert (code, out) == (2, "")

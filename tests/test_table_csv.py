@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from conftest import plan_text, session
 from export_plans import GOLDEN, example, parsed
 from seminar_plan.exports import table_csv
+from seminar_plan.text import FORMULA_STARTS, neutralise
 
 
 def rows_of(data: bytes) -> list[list[str]]:
@@ -78,7 +79,7 @@ def test_newlines_and_quotes_survive_the_round_trip() -> None:
 
 @given(st.text())
 def test_neutralised_cells_never_start_a_formula(cell: str) -> None:
-    safe = table_csv.neutralise(cell)
-    assert not safe.startswith(table_csv.FORMULA_STARTS)
+    safe = neutralise(cell)
+    assert not safe.startswith(FORMULA_STARTS)
     assert safe in (cell, "'" + cell)
-    assert (safe == cell) == (not cell.startswith(table_csv.FORMULA_STARTS))
+    assert (safe == cell) == (not cell.startswith(FORMULA_STARTS))

@@ -161,18 +161,11 @@ class SheetFormat(StrEnum):
 _SHEET_SUFFIX = {SheetFormat.html: ".html", SheetFormat.markdown: ".md", SheetFormat.pdf: ".pdf"}
 
 
-def _unknown(kind: str, value: str, known: list[str]) -> str:
-    """``unknown room 'x'``, the closest known value, and every known value."""
-    import difflib
-
-    close = difflib.get_close_matches(value, known, n=1)
-    guess = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown {kind} {value!r}{guess}; known: {', '.join(known) or '(none)'}"
-
-
 @app.command()
 def runsheet(
-    day: Annotated[int, typer.Option("--day", help="The day to print (1 = the first day).")],
+    day: Annotated[
+        str, typer.Option("--day", help="The day to print: N (1 = the first day) or YYYY-MM-DD.")
+    ],
     plan: PlanArgument = None,
     room: Annotated[
         str | None, typer.Option("--room", help="Only this room (default: every room).")
@@ -207,25 +200,19 @@ def runsheet(
     import hashlib
 
     from seminar_plan.files import WriteError, safe_write
+    from seminar_plan.views import rows
     from seminar_plan.views import runsheet as sheets
 
     loaded = open_plan(plan, allow_outside=allow_outside)
     model = loaded.plan
     if model is None:
-        fail(
-            f"{loaded.path} has no usable [event], so there is no day to print;"
-            f" run `seminar-plan check {loaded.path}` to see why"
-        )
-    if lang is not None and lang not in sheets.UI_LANGUAGES:
-        fail(_unknown("language", lang, list(sheets.UI_LANGUAGES)))
-    days = model.event.day_count
-    if not 1 <= day <= days:
-        fail(
-            f"there is no day {day}: the plan has days 1-{days}"
-            f" ({model.event.start} to {model.event.end}); pass --day 1 to --day {days}"
-        )
+        _no_event(loaded)
+    _check_lang(lang, sheets.UI_LANGUAGES)
+    day_number = rows.resolve_day(model, day)
+    if day_number is None:
+        fail(rows.day_message(model, day))
     if room is not None and room not in model.room_by_id:
-        fail(_unknown("room", room, sorted(model.room_by_id)))
+        fail(rows.unknown_message("room", room, sorted(model.room_by_id)))
     digest = hashlib.sha256()
     for source in loaded.sources.files:
         digest.update(source.text.encode("utf-8") + b"\0")
@@ -234,7 +221,7 @@ def runsheet(
     )
     sheet = sheets.build(
         model,
-        day,
+        day_number,
         lang=lang,
         findings=run_check(loaded),
         stamp=stamp,
@@ -259,7 +246,7 @@ def runsheet(
     if output is None:
         place = f"-{room}" if room is not None else ""
         stem = Path(loaded.path).stem
-        output = Path(f"{stem}-day{day}{place}-{sheet.ui}{_SHEET_SUFFIX[output_format]}")
+        output = Path(f"{stem}-day{day_number}{place}-{sheet.ui}{_SHEET_SUFFIX[output_format]}")
     try:
         safe_write(output, data, force=force)
     except WriteError as error:
@@ -267,7 +254,7 @@ def runsheet(
     sys.stdout.write(f"wrote {output}\n")
     if sheet.findings:
         sys.stderr.write(
-            f"seminar-plan: the plan has errors on day {day} ({len(sheet.findings)});"
+            f"seminar-plan: the plan has errors on day {day_number} ({len(sheet.findings)});"
             " they are boxed at the top of the sheet\n"
         )
 

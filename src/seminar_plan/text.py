@@ -18,6 +18,15 @@ def pick(text: Text | None, order: tuple[str, ...]) -> str:
     return "" if text is None else text.get(order)
 
 
+# A spreadsheet evaluates a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """The cell, with a leading ``'`` if a spreadsheet would read it as a formula."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
 def cell_width(value: str) -> int:
     """Terminal cells taken by ``value``: East Asian wide and fullwidth characters take two."""
     return sum(

@@ -12,7 +12,7 @@ import io
 
 from seminar_plan.exports import labels_for, names, room_name, selected_sessions, venue_name
 from seminar_plan.model import Plan
-from seminar_plan.text import language_order, pick
+from seminar_plan.text import language_order, neutralise, pick
 
 COLUMNS = (
     "id",
@@ -36,14 +36,7 @@ COLUMNS = (
     "av",
     "notes",
 )
-# A spreadsheet evaluates a cell starting with one of these as a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
-
-
-def neutralise(cell: str) -> str:
-    """The cell, with a leading ``'`` if a spreadsheet would read it as a formula."""
-    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
 
 
 def clock(moment: dt.datetime, date: dt.date) -> str:

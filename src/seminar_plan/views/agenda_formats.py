@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from seminar_plan.findings import Finding
+from seminar_plan.text import neutralise
 from seminar_plan.views.rows import (
     Agenda,
     AgendaRow,
@@ -206,15 +207,6 @@ ROSTER_COLUMNS = (
 )
 
 
-# A spreadsheet evaluates a cell starting with one of these as a formula (OWASP "CSV injection").
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _neutralised(cell: str) -> str:
-    """The cell, with a leading ``'`` if a spreadsheet would read it as a formula."""
-    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
-
-
 def roster_csv(roster: Roster, *, contacts: bool = False) -> str:
     """One row per person; headers are stable English keys, values in the chosen language.
 
@@ -238,5 +230,5 @@ def roster_csv(roster: Roster, *, contacts: bool = False) -> str:
         ]
         if contacts:
             cells.append("; ".join(f"{key}: {value}" for key, value in row.contact))
-        writer.writerow([_neutralised(cell) for cell in cells])
+        writer.writerow([neutralise(cell) for cell in cells])
     return buffer.getvalue()
