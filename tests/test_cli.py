@@ -296,3 +296,98 @@ def test_no_input_gives_a_traceback(tmp_path: Path, text: str, output: str) -> N
     assert "Traceback" not in result.stdout + result.stderr
     if output == "json" and result.exit_code != 2:
         json.loads(result.stdout)
+
+
+# -- output safety: every command writes only where it was told, and keeps contacts private ----
+
+CONTACT_VALUES = ("+86-10-0000-0001", "protocol@example.invalid", "clair-bj-transport-example")
+
+
+def _tree(folder: Path) -> set[Path]:
+    return {path.relative_to(folder) for path in folder.rglob("*")}
+
+
+class TestOutputSafety:
+    WRITERS = (
+        ("runsheet", str(EXAMPLE), "--day", "2"),
+        ("runsheet", str(EXAMPLE), "--day", "2", "--format", "markdown"),
+        ("export", str(EXAMPLE), "--format", "ics"),
+        ("export", str(EXAMPLE), "--format", "csv"),
+        ("export", str(EXAMPLE), "--format", "json"),
+        ("export", str(EXAMPLE), "--format", "frab-xml"),
+        ("export", str(EXAMPLE), "--format", "schedule-json"),
+    )
+
+    @pytest.mark.parametrize("command", WRITERS, ids=" ".join)
+    def test_a_writer_writes_only_its_output_and_never_over_a_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+    ) -> None:
+        work = tmp_path / "work"
+        target = tmp_path / "out" / "result"
+        target.parent.mkdir()
+        work.mkdir()
+        monkeypatch.chdir(work)
+        before = _tree(tmp_path)
+        code, _, _ = run(*command, "-o", str(target))
+        assert code == 0
+        assert _tree(tmp_path) - before == {Path("out/result")}
+        written = target.read_bytes()
+        code, out, err = run(*command, "-o", str(target))
+        assert (code, out) == (2, "")
+        assert err == f"seminar-plan: {target} exists; pass --force to overwrite it\n"
+        assert target.read_bytes() == written
+        assert run(*command, "-o", str(target), "--force")[0] == 0
+
+    def test_init_writes_only_the_starter_plan(self, tmp_path: Path) -> None:
+        before = _tree(tmp_path)
+        assert run("init", str(tmp_path / "new"))[0] == 0
+        assert _tree(tmp_path) - before == {Path("new"), Path("new/seminar.toml")}
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ("people", str(EXAMPLE)),
+            ("people", str(EXAMPLE), "--format", "json"),
+            ("people", str(EXAMPLE), "--format", "csv"),
+            ("agenda", str(EXAMPLE), "--format", "json"),
+            ("export", str(EXAMPLE), "--format", "json"),
+            ("export", str(EXAMPLE), "--format", "csv"),
+            ("export", str(EXAMPLE), "--format", "ics"),
+            ("runsheet", str(EXAMPLE), "--day", "1", "--format", "markdown", "-o", "-"),
+        ],
+        ids=" ".join,
+    )
+    def test_contacts_stay_private_without_the_flag(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        if command[-1] == "-":
+            command = (*command[:-1], str(tmp_path / "sheet.md"))
+        code, out, _ = run(*command)
+        assert code == 0
+        everything = out + "".join(
+            path.read_text(encoding="utf-8-sig") for path in tmp_path.iterdir() if path.is_file()
+        )
+        assert not [value for value in CONTACT_VALUES if value in everything]
+
+    def test_contacts_appear_with_the_flag(self, tmp_path: Path) -> None:
+        _, out, _ = run("people", str(EXAMPLE), "--format", "json", "--contacts")
+        assert "+86-10-0000-0001" in out
+        sheet = tmp_path / "sheet.md"
+        assert (
+            run(
+                "runsheet",
+                str(EXAMPLE),
+                "--day",
+                "1",
+                "--format",
+                "markdown",
+                "-o",
+                str(sheet),
+                "--contacts",
+            )[0]
+            == 0
+        )
+        assert "+86-10-0000-0001" in sheet.read_text(
+            encoding="utf-8"
+        ) or "+86-10-0000-0002" in sheet.read_text(encoding="utf-8")
