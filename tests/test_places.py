@@ -10,7 +10,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from seminar_plan.load.places import Path, _Walker, index_places
+from seminar_plan.load.places import LazyPlaces, Path, _Walker, index_places
 
 TEXT = '''\
 format = 1
@@ -42,6 +42,7 @@ after = 'literal'
 
 def test_positions_of_a_hand_written_plan() -> None:
     places = index_places(TEXT)
+    assert not isinstance(places, LazyPlaces)  # multi-line strings need the full scan
     expected: dict[Path, tuple[int, int]] = {
         ("format",): (1, 1),
         ("event",): (3, 1),
@@ -118,8 +119,10 @@ def test_every_key_is_found(document: dict[str, Any]) -> None:
     text = tomli_w.dumps(document)
     assert tomllib.loads(text) == document
     lines = text.splitlines()
-    places = index_places(text)
+    places = index_places(text, lazy=False)
+    lazy = index_places(text)
     for path, key in _paths(document):
+        assert lazy.find(path) == places.find(path), (path, text)
         assert path in places.positions, (path, text)
         line, column = places.positions[path]
         written = lines[line - 1][column - 1 :]
@@ -160,3 +163,39 @@ def test_the_line_fast_path_agrees_with_the_tokeniser(document: dict[str, dict[s
     )
     assert tomllib.loads(text) == document
     assert _Walker(text).walk() == _Walker(text, fast=False).walk()
+
+
+LAZY_TEXT = """\
+format = 1
+[event]
+title = { ja = "開会", en = "x" }\r
+[[sessions]]
+id = "a"
+speakers = [
+  "p1",
+  "p2",
+]
+[[sessions]]
+id = "b"
+room = "hall"
+[[sessions.cues]]
+at = "09:00"
+"""
+
+
+def test_lazy_places_scan_only_the_tables_asked_for() -> None:
+    places = index_places(LAZY_TEXT)
+    assert isinstance(places, LazyPlaces)
+    assert places.find(("sessions", 1, "room")) == (12, 1)
+    assert places.scanned == {("sessions", 1)}
+    assert places.find(("sessions", 0, "speakers", 1)) == (6, 1)
+    assert places.find(("event", "title", "en")) == (3, 22)
+    assert places.find(("sessions", 1, "cues", 0, "at")) == (14, 1)
+    assert places.find(("format",)) == (1, 1)
+
+
+def test_arrays_of_arrays_laid_out_by_line_use_the_full_scan() -> None:
+    text = "x = [\n  [1],\n  [2],\n]\n[event]\na = 1\n"
+    places = index_places(text)
+    assert not isinstance(places, LazyPlaces)
+    assert places.find(("event", "a")) == (6, 1)

@@ -1,10 +1,11 @@
 """The command line: options -> library -> renderer -> stdout or file -> exit code.
 
 Nothing here decides anything about a plan; it only wires the library to the terminal.
+Annotations are real objects here (no ``from __future__ import annotations``): typer reads
+them at every start, and evaluating some 250 string annotations cost about 5 ms.
 """
 
-from __future__ import annotations
-
+import gc
 import os
 import sys
 from enum import StrEnum
@@ -669,6 +670,9 @@ def diff(
 
 def main() -> None:
     """The console script: never a traceback, whatever the input."""
+    # A run builds one large, acyclic plan and exits: the cyclic garbage collector finds
+    # nothing to free and, on a 30,000-session plan, costs a third of the run.
+    gc.disable()
     try:
         app()
     except Exception as error:  # noqa: BLE001 - last resort: a bug must not show a traceback

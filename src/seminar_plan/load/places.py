@@ -206,11 +206,13 @@ class _Walker:
                 path = (*path, count - 1)
         return path
 
-    def walk(self) -> dict[Path, tuple[int, int]]:
+    def walk(
+        self, position: int = 0, stop: int | None = None, line: int = 1, table: Path = ()
+    ) -> dict[Path, tuple[int, int]]:
+        """Record the places from ``position`` to ``stop`` (a header's start, or the end)."""
         text = self.text
-        table: Path = ()
-        position, line = 0, 1
-        while position < len(text):
+        stop = len(text) if stop is None else stop
+        while position < stop:
             end = text.find("\n", position)
             end = len(text) if end < 0 else end
             simple = _SIMPLE_LINE.match(text, position, end) if self.fast else None
@@ -357,9 +359,69 @@ class _Walker:
                 self.skip_rest_of_value("}")
 
 
-def index_places(text: str) -> Places:
-    """Scan ``text`` (valid TOML) and return where each key path starts."""
+_BRACKET_LINE = re.compile(r"^[ \t]*\[[^\r\n]*", re.MULTILINE)
+# A line such as "[1]" or "[true]" inside a multi-line array of arrays looks like a header.
+_VALUE_LIKE = re.compile(r"\d+|true|false|inf|nan\Z")
+
+
+class LazyPlaces(Places):
+    """Places found table by table: only the tables that findings point into are scanned.
+
+    One regular expression finds the header lines; a table's keys are scanned the first time a
+    path inside it is asked for. Built only for texts where every line that starts with "[" is
+    certainly a header (no multi-line strings, no arrays of arrays laid out one per line).
+    """
+
+    def __init__(self, walker: _Walker, regions: dict[Path, tuple[int, int, int]]) -> None:
+        super().__init__(walker.positions, walker.items)
+        self.walker = walker
+        self.regions = regions
+        self.scanned: set[Path] = set()
+
+    def find(self, path: Path) -> tuple[int, int]:
+        for end in range(len(path), -1, -1):
+            table = path[:end]
+            if table in self.regions:
+                if table not in self.scanned:
+                    self.scanned.add(table)
+                    start, stop, line = self.regions[table]
+                    self.walker.walk(start, stop, line, table)
+                break
+        return super().find(path)
+
+
+def _lazy_places(text: str) -> LazyPlaces | None:
+    if '"""' in text or "'''" in text:
+        return None
+    walker = _Walker(text)
+    # Table path -> (first offset, offset of the next header, line of the first offset).
+    regions: dict[Path, tuple[int, int, int]] = {}
+    table: Path = ()
+    start, start_line = 0, 1
+    line, counted = 1, 0
+    for bracket in _BRACKET_LINE.finditer(text):
+        header = _SIMPLE_LINE.match(text, bracket.start(), bracket.end())
+        if header is None or header.group("open") is None:
+            return None
+        names = [name.strip() for name in header.group("names").split(".")]
+        if _VALUE_LIKE.match(names[0]):
+            return None
+        line += text.count("\n", counted, bracket.start())
+        counted = bracket.start()
+        regions.setdefault(table, (start, bracket.start(), start_line))
+        opening = _Token("punct", "[", line, header.start("open") - bracket.start() + 1)
+        table = walker.place_header(names, is_array=header.group("open") == "[[", opening=opening)
+        newline = text.find("\n", bracket.end())
+        start, start_line = (len(text) if newline < 0 else newline + 1), line + 1
+    regions.setdefault(table, (start, len(text), start_line))
+    return LazyPlaces(walker, regions)
+
+
+def index_places(text: str, *, lazy: bool = True) -> Places:
+    """Where each key path of ``text`` (valid TOML) starts, scanned now or as needed."""
     try:
+        if lazy and (places := _lazy_places(text)) is not None:
+            return places
         walker = _Walker(text)
         return Places(walker.walk(), walker.items)
     except (IndexError, ValueError, RecursionError):
