@@ -17,6 +17,7 @@ import typer
 from seminar_plan.checks import check as run_check
 from seminar_plan.findings import CODES, Selection, Severity
 from seminar_plan.load import LoadedPlan, PlanFileError, load_plan
+from seminar_plan.model import Plan
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -80,6 +81,36 @@ def open_plan(plan: Path | None, *, allow_outside: bool = False) -> LoadedPlan:
         return load_plan(path, allow_outside=allow_outside)
     except PlanFileError as error:
         fail(str(error))
+
+
+def open_model(
+    plan: Path | None, *, allow_outside: bool, lang: str | None, languages: tuple[str, ...] | None
+) -> tuple[LoadedPlan, Plan]:
+    """The plan with its model, for the commands that show it; exit 2 without a usable event
+    or with a --lang outside ``languages`` (default: the languages the plan's text uses)."""
+    from seminar_plan.views import rows
+
+    loaded = open_plan(plan, allow_outside=allow_outside)
+    model = loaded.plan
+    if model is None:
+        fail(
+            f"{loaded.path} has no usable [event], so there is nothing to list;"
+            f" run `seminar-plan check {loaded.path}` to see why"
+        )
+    known = rows.known_languages(model) if languages is None else languages
+    if lang is not None and lang not in known:
+        fail(rows.unknown_message("language", lang, known))
+    return loaded, model
+
+
+def day_number(model: Plan, day: str) -> int:
+    """``--day N`` or ``--day YYYY-MM-DD`` as a day number; exit 2 naming the days otherwise."""
+    from seminar_plan.views import rows
+
+    number = rows.resolve_day(model, day)
+    if number is None:
+        fail(rows.day_message(model, day))
+    return number
 
 
 def _codes(value: str | None, option: str) -> frozenset[str] | None:
@@ -204,14 +235,10 @@ def runsheet(
     from seminar_plan.views import rows
     from seminar_plan.views import runsheet as sheets
 
-    loaded = open_plan(plan, allow_outside=allow_outside)
-    model = loaded.plan
-    if model is None:
-        _no_event(loaded)
-    _check_lang(lang, sheets.UI_LANGUAGES)
-    day_number = rows.resolve_day(model, day)
-    if day_number is None:
-        fail(rows.day_message(model, day))
+    loaded, model = open_model(
+        plan, allow_outside=allow_outside, lang=lang, languages=sheets.UI_LANGUAGES
+    )
+    day_shown = day_number(model, day)
     if room is not None and room not in model.room_by_id:
         fail(rows.unknown_message("room", room, sorted(model.room_by_id)))
     digest = hashlib.sha256()
@@ -222,7 +249,7 @@ def runsheet(
     )
     sheet = sheets.build(
         model,
-        day_number,
+        day_shown,
         lang=lang,
         findings=run_check(loaded),
         stamp=stamp,
@@ -247,7 +274,7 @@ def runsheet(
     if output is None:
         place = f"-{room}" if room is not None else ""
         stem = Path(loaded.path).stem
-        output = Path(f"{stem}-day{day_number}{place}-{sheet.ui}{_SHEET_SUFFIX[output_format]}")
+        output = Path(f"{stem}-day{day_shown}{place}-{sheet.ui}{_SHEET_SUFFIX[output_format]}")
     try:
         safe_write(output, data, force=force)
     except WriteError as error:
@@ -255,7 +282,7 @@ def runsheet(
     sys.stdout.write(f"wrote {output}\n")
     if sheet.findings:
         sys.stderr.write(
-            f"seminar-plan: the plan has errors on day {day_number} ({len(sheet.findings)});"
+            f"seminar-plan: the plan has errors on day {day_shown} ({len(sheet.findings)});"
             " they are boxed at the top of the sheet\n"
         )
 
@@ -292,20 +319,6 @@ def _print_rich(renderable: object) -> None:
     console.print(renderable)
 
 
-def _check_lang(lang: str | None, known: tuple[str, ...]) -> None:
-    from seminar_plan.views import rows
-
-    if lang is not None and lang not in known:
-        fail(rows.unknown_message("language", lang, known))
-
-
-def _no_event(loaded: LoadedPlan) -> NoReturn:
-    fail(
-        f"{loaded.path} has no usable [event], so there is nothing to list;"
-        f" run `seminar-plan check {loaded.path}` to see why"
-    )
-
-
 @app.command()
 def agenda(
     plan: PlanArgument = None,
@@ -339,16 +352,8 @@ def agenda(
     """
     from seminar_plan.views import rows
 
-    loaded = open_plan(plan, allow_outside=allow_outside)
-    model = loaded.plan
-    if model is None:
-        _no_event(loaded)
-    _check_lang(lang, rows.known_languages(model))
-    day_number = None
-    if day is not None:
-        day_number = rows.resolve_day(model, day)
-        if day_number is None:
-            fail(rows.day_message(model, day))
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
+    day_shown = None if day is None else day_number(model, day)
     for what, value, known in (
         ("room", room, sorted(model.room_by_id)),
         ("person", person, sorted(model.person_by_id)),
@@ -367,7 +372,7 @@ def agenda(
             fail(f"unknown time zone {tz!r}{guess} (give an IANA name such as Asia/Tokyo)")
         second_zone = (tz, zone)
     filters = rows.Filters(
-        day=day_number, room=room, person=person, delegation=delegation, track=track
+        day=day_shown, room=room, person=person, delegation=delegation, track=track
     )
     result = rows.build_agenda(
         model, loaded.path, run_check(loaded), lang=lang, filters=filters, second_zone=second_zone
@@ -408,11 +413,7 @@ def people(
     """Print the guest roster: who, from where, when they come and go, and what they do."""
     from seminar_plan.views import rows
 
-    loaded = open_plan(plan, allow_outside=allow_outside)
-    model = loaded.plan
-    if model is None:
-        _no_event(loaded)
-    _check_lang(lang, rows.known_languages(model))
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
     if delegation is not None and delegation not in model.delegation_by_id:
         fail(rows.unknown_message("delegation", delegation, sorted(model.delegation_by_id)))
     roster = rows.build_roster(
@@ -494,16 +495,8 @@ def export(
     """
     from seminar_plan.views import rows
 
-    loaded = open_plan(plan, allow_outside=allow_outside)
-    model = loaded.plan
-    if model is None:
-        _no_event(loaded)
-    _check_lang(lang, rows.known_languages(model))
-    day_number = None
-    if day is not None:
-        day_number = rows.resolve_day(model, day)
-        if day_number is None:
-            fail(rows.day_message(model, day))
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
+    day_shown = None if day is None else day_number(model, day)
     if person is not None and person not in model.person_by_id:
         fail(rows.unknown_message("person", person, sorted(model.person_by_id)))
     data: str | bytes
@@ -513,23 +506,23 @@ def export(
         from seminar_plan.exports import ics
 
         now = dt.datetime.now(dt.UTC)
-        data = ics.render(model, now=now, day=day_number, person=person, lang=lang)
+        data = ics.render(model, now=now, day=day_shown, person=person, lang=lang)
     elif output_format is ExportFormat.csv:
         from seminar_plan.exports import table_csv
 
-        data = table_csv.render(model, day=day_number, person=person, lang=lang)
+        data = table_csv.render(model, day=day_shown, person=person, lang=lang)
     elif output_format is ExportFormat.json:
         from seminar_plan.exports import plan_json
 
-        data = plan_json.render(model, day=day_number, person=person)
+        data = plan_json.render(model, day=day_shown, person=person)
     elif output_format is ExportFormat.frab_xml:
         from seminar_plan.exports import frab
 
-        data = frab.render(model, day=day_number, person=person, lang=lang)
+        data = frab.render(model, day=day_shown, person=person, lang=lang)
     else:
         from seminar_plan.exports import schedule_json
 
-        data = schedule_json.render(model, day=day_number, person=person, lang=lang)
+        data = schedule_json.render(model, day=day_shown, person=person, lang=lang)
     _emit(data, output, force=force)
     errors = sum(f.severity is Severity.ERROR for f in run_check(loaded))
     if errors:
@@ -652,16 +645,10 @@ def diff(
     People added or removed; arrivals and departures changed.
     """
     from seminar_plan.authoring import diff as changes
-    from seminar_plan.views import rows
 
-    before = open_plan(old, allow_outside=allow_outside)
-    after = open_plan(new, allow_outside=allow_outside)
-    if before.plan is None:
-        _no_event(before)
-    if after.plan is None:
-        _no_event(after)
-    _check_lang(lang, rows.known_languages(after.plan))
-    result = changes.diff_plans(before.plan, after.plan)
+    before, old_model = open_model(old, allow_outside=allow_outside, lang=None, languages=None)
+    after, new_model = open_model(new, allow_outside=allow_outside, lang=lang, languages=None)
+    result = changes.diff_plans(old_model, new_model)
     if output_format is ReportFormat.json:
         sys.stdout.write(changes.render_json(result, before.path, after.path))
     else:

@@ -276,13 +276,14 @@ class Plan:
     def travel_minutes(self) -> dict[frozenset[str], int]:
         return {frozenset(t.between): t.minutes for t in self.travel}
 
+    def room_of(self, session: Session) -> Room | None:
+        """The session's room, when it names one that exists."""
+        return self.room_by_id.get(session.room) if session.room is not None else None
+
     def venue_of(self, session: Session) -> str | None:
         """The session's room's venue, else its own ``venue``."""
-        if session.room is not None:
-            room = self.room_by_id.get(session.room)
-            if room is not None:
-                return room.venue
-        return session.venue
+        room = self.room_of(session)
+        return room.venue if room is not None else session.venue
 
     def roles_of(self, session: Session) -> dict[str, tuple[Role, ...]]:
         """Every person committed to the session, with their roles in it, in a stable order."""

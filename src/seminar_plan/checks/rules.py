@@ -122,7 +122,7 @@ def outside_stay(plan: Plan, locator: Locator) -> Iterator[Finding]:
 
 def over_capacity(plan: Plan, locator: Locator) -> Iterator[Finding]:
     for session in plan.sessions:
-        room = plan.room_by_id.get(session.room) if session.room else None
+        room = plan.room_of(session)
         if room is None or room.capacity is None:
             continue
         attendance = plan.attendance_of(session)
@@ -141,7 +141,7 @@ def over_capacity(plan: Plan, locator: Locator) -> Iterator[Finding]:
 
 def room_closed(plan: Plan, locator: Locator) -> Iterator[Finding]:
     for session in plan.sessions:
-        room = plan.room_by_id.get(session.room) if session.room else None
+        room = plan.room_of(session)
         if room is None:
             continue
         midnight = session.start.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -216,7 +216,7 @@ def interpretation(plan: Plan, locator: Locator) -> Iterator[Finding]:
                     (session.id,),
                 )
         elif session.interpretation == "simultaneous":
-            room = plan.room_by_id.get(session.room) if session.room else None
+            room = plan.room_of(session)
             if room is not None and room.booths == 0:
                 yield _finding(
                     locator,

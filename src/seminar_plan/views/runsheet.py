@@ -194,7 +194,7 @@ def _session_rows(
         if people
     )
     place = _place(plan, session, order)[1]
-    room = plan.room_by_id.get(session.room) if session.room else None
+    room = plan.room_of(session)
     yield (
         (session.start, session.start, 0, 0),
         Row(
