@@ -391,3 +391,18 @@ class TestOutputSafety:
         assert "+86-10-0000-0001" in sheet.read_text(
             encoding="utf-8"
         ) or "+86-10-0000-0002" in sheet.read_text(encoding="utf-8")
+
+    def test_a_folder_that_does_not_exist_is_one_clear_line(self, tmp_path: Path) -> None:
+        target = tmp_path / "missing" / "day2.html"
+        assert run("runsheet", str(EXAMPLE), "--day", "2", "-o", str(target)) == (
+            2,
+            "",
+            f"seminar-plan: {target}: the folder {target.parent} does not exist\n",
+        )
+
+    def test_a_folder_where_a_file_is_expected(self, tmp_path: Path) -> None:
+        assert run("export", str(EXAMPLE), "--format", "ics", "-o", str(tmp_path)) == (
+            2,
+            "",
+            f"seminar-plan: {tmp_path} is a folder; name a file to write\n",
+        )
