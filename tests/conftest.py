@@ -90,6 +90,22 @@ def session(ident: str, start: str, end: str, day: int = 1, **keys: object) -> s
     return "\n".join(lines) + "\n"
 
 
+def tall_sessions(count: int = 30) -> str:
+    """``count`` back-to-back quarter-hour talks in the hall from 08:00, each with long notes
+    between the markers R<nn>begin and R<nn>end: rows tall enough to cross page breaks."""
+    long_notes = " ".join(["filler text for a tall row"] * 12)
+    return "".join(
+        session(
+            f"talk-{number:02d}",
+            f"{8 + number // 4:02d}:{(number % 4) * 15:02d}",
+            f"{8 + (number + 1) // 4:02d}:{((number + 1) % 4) * 15:02d}",
+            room="hall",
+            notes=f"R{number:02d}begin {long_notes} R{number:02d}end",
+        )
+        for number in range(count)
+    )
+
+
 def findings_of(text: str) -> list[Finding]:
     return check(load_text(text))
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import plan_text, session
+from conftest import plan_text, tall_sessions
 from seminar_plan import load_text
 from seminar_plan.load import load_plan
 from seminar_plan.model import Plan
@@ -125,17 +125,7 @@ def test_example_main_hall_in_chinese(tmp_path: Path) -> None:
 
 
 def test_rows_are_never_split_and_plan_text_prints_as_text(tmp_path: Path) -> None:
-    long_notes = " ".join(["filler text for a tall row"] * 12)
-    sessions = "".join(
-        session(
-            f"talk-{number:02d}",
-            f"{8 + number // 4:02d}:{(number % 4) * 15:02d}",
-            f"{8 + (number + 1) // 4:02d}:{((number + 1) % 4) * 15:02d}",
-            room="hall",
-            notes=f"R{number:02d}begin {long_notes} R{number:02d}end",
-        )
-        for number in range(30)
-    ).replace('title = "talk-00"', 'title = "<script>alert(1)</script>"')
+    sessions = tall_sessions().replace('title = "talk-00"', 'title = "<script>alert(1)</script>"')
     plan = load_text(plan_text(sessions)).plan
     assert plan is not None
     sheet = build(plan, 1, lang="en", room="hall", findings=[], stamp=STAMP)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import plan_text, session
+from conftest import plan_text, tall_sessions
 from seminar_plan import load_text
 from seminar_plan.load import load_plan
 from seminar_plan.model import Plan
@@ -123,17 +123,7 @@ class TestRender:
         assert "NotoSansCJKJP" not in fonts
 
     def test_rows_are_never_split(self, system_font: Path, tmp_path: Path) -> None:
-        long_notes = " ".join(["filler text for a tall row"] * 12)
-        sessions = "".join(
-            session(
-                f"talk-{number:02d}",
-                f"{8 + number // 4:02d}:{(number % 4) * 15:02d}",
-                f"{8 + (number + 1) // 4:02d}:{((number + 1) % 4) * 15:02d}",
-                room="hall",
-                notes=f"R{number:02d}begin {long_notes} R{number:02d}end",
-            )
-            for number in range(30)
-        )
+        sessions = tall_sessions()
         plan = load_text(plan_text(sessions)).plan
         assert plan is not None
         pages = pages_of(render_pdf(sheet(plan, 1, "en"), system_font), tmp_path)
