@@ -61,6 +61,18 @@ class TestEvent:
         codes = [code for code, _ in summary(text.replace("Asia/Shanghai", "Mars/Olympus"))]
         assert codes == ["schema", "room-overlap"]
 
+    def test_missing_title_or_zone_still_checks_the_rest(self) -> None:
+        text = plan_text(
+            session("a", "09:00", "10:00", room="hall")
+            + session("b", "09:30", "10:30", room="hall")
+        )
+        for line in (
+            'title = { ja = "試験", zh = "测试", en = "Test" }\n',
+            'timezone = "Asia/Shanghai"\n',
+        ):
+            codes = [code for code, _ in summary(text.replace(line, ""))]
+            assert codes == ["schema", "room-overlap"], line
+
     def test_end_before_start(self) -> None:
         code, _, _, _, line = only(plan_text().replace("end = 2025-07-24", "end = 2025-07-20"))
         assert (code, line) == ("schema", "end = 2025-07-20")

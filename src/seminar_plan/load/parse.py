@@ -691,12 +691,13 @@ class _PlanBuilder:
         city = p.text(table, "city", origin, None)
         edition = p.integer(table, "edition", origin, None, minimum=0)
         participants = p.integer(table, "participants", origin, None, minimum=0)
-        if title is None or start is None or end is None or zone_name is None:
+        if start is None or end is None:
             return None
-        # A misspelt zone is reported above; the rest of the plan is still checked, in UTC.
+        # A missing title or zone is reported above; the rest of the plan is still checked,
+        # with times in UTC when the zone is missing or misspelt.
         return Event(
-            title=title,
-            timezone=zone_name,
+            title=title or Text.plain(""),
+            timezone=zone_name if tz is not None and zone_name is not None else "UTC",
             tz=tz or dt.UTC,
             start=start,
             end=end,
