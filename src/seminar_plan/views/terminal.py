@@ -55,9 +55,7 @@ def _table(*columns: tuple[str, int | None, int | None]) -> Table:
 def _zone_line(agenda: Agenda) -> str:
     if agenda.second_zone is None:
         return label(agenda.lang, "timezone").format(zone=agenda.timezone)
-    return label(agenda.lang, "second_zone").format(
-        zone=agenda.timezone, second=agenda.second_zone
-    )
+    return label(agenda.lang, "second_zone").format(zone=agenda.timezone, second=agenda.second_zone)
 
 
 def _people(agenda: Agenda, row: AgendaRow) -> Text:
@@ -98,6 +96,7 @@ def _layout(agenda: Agenda) -> _Layout:
         "second": [agenda.second_zone or ""],
         "kind": [label(lang, "kind")],
         "interpretation": [label(lang, "interpretation")],
+        "role": [label(lang, "role")],
     }
     for row in agenda.rows:
         cells["marker"].append(",".join(f"!{numbers[f]}" for f in row.findings))
@@ -105,6 +104,7 @@ def _layout(agenda: Agenda) -> _Layout:
         cells["second"].append(span_in_text(row, agenda.second_tz) if agenda.second_tz else "")
         cells["kind"].append(kind_label(lang, row.kind))
         cells["interpretation"].append(interpretation_label(lang, row))
+        cells["role"].extend(label(lang, f"role.{role}") for role in row.roles)
     widths = {key: max(cell_width(value) for value in values) for key, values in cells.items()}
     return _Layout(numbers, widths)
 
@@ -125,8 +125,10 @@ def _day_table(agenda: Agenda, rows: tuple[AgendaRow, ...], layout: _Layout) -> 
         (label(lang, "title"), 3, None),
         (label(lang, "kind"), None, widths["kind"]),
         (label(lang, "place"), 2, None),
-        # Roles are a word or two; names need room.
-        (label(lang, "role"), 1, None) if itinerary else (label(lang, "people"), 2, None),
+        # One role a line, in a column as wide as the longest; names need room.
+        (label(lang, "role"), None, widths["role"])
+        if itinerary
+        else (label(lang, "people"), 2, None),
         (label(lang, "interpretation"), None, widths["interpretation"]),
     ]
     table = _table(*columns)
@@ -137,8 +139,7 @@ def _day_table(agenda: Agenda, rows: tuple[AgendaRow, ...], layout: _Layout) -> 
             cells.append(Text(span_in_text(row, agenda.second_tz)))
         cells += [_title(row), Text(kind_label(lang, row.kind)), Text(row.place)]
         if itinerary:
-            roles = list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)
-            cells.append(Text(roles))
+            cells.append(Text("\n".join(label(lang, f"role.{r}") for r in row.roles)))
         else:
             cells.append(_people(agenda, row))
         cells.append(Text(interpretation_label(lang, row)))
