@@ -245,6 +245,8 @@ def test_import_people_to_a_file_that_checks_clean(here: Path) -> None:
     )
     code, out, err = run("check", "seminar.toml", "--select", "schema,unknown-ref,duplicate-id")
     assert (code, out, err) == (0, b"seminar.toml: no problems found\n", "")
+    written = (here / "people.toml").read_text(encoding="utf-8")
+    assert '# Add `include = ["people.toml"]` to seminar.toml' in written
 
 
 def test_import_people_to_stdout(here: Path) -> None:

@@ -66,8 +66,11 @@ def test_plain_utf8_and_english_headers() -> None:
 
 def test_the_output_loads_and_checks_clean_in_a_plan() -> None:
     result = read_people(sheet(BOM + JAPANESE))
-    people = to_toml(result.people, "registration.csv")
-    assert people.startswith("# People imported from registration.csv")
+    people = to_toml(result.people, "registration.csv", "guests-2025.toml")
+    assert people.startswith(
+        "# People imported from registration.csv by `seminar-plan import people`.\n"
+        '# Add `include = ["guests-2025.toml"]` to seminar.toml'
+    )
     loaded = load_text(plan_text().split("[people.aoki]")[0] + "\n" + people)
     assert loaded.plan is not None
     assert check(loaded) == []

@@ -313,6 +313,14 @@ class TestGapsAndOverlaps:
         assert [(r.session, r.elapsed) for r in sheet.rows] == [("elsewhere", 60)]
 
 
+def test_booths_are_counted_in_words() -> None:
+    text = plan_text(
+        session("a", "09:00", "10:00", room="hall", interpretation="simultaneous")
+    ).replace("booths = 2", "booths = 1")
+    page = render_markdown(sheet_of(plan_of(text), 1))
+    assert "| Hall | simultaneous · 1 booth |" in page
+
+
 class TestEscaping:
     TEXT = plan_text(
         f"""

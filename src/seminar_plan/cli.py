@@ -622,7 +622,8 @@ def import_people(
         )
     if not result.people:
         fail(f"{sheet}: no people to import")
-    _emit(importer.to_toml(result.people, sheet.name), output, force=force)
+    target = None if output is None else output.name
+    _emit(importer.to_toml(result.people, sheet.name, target), output, force=force)
     if result.problems:
         skipped = ", ".join(str(row) for row in result.bad_rows)
         sys.stderr.write(f"seminar-plan: {sheet}: skipped row(s) {skipped}\n")

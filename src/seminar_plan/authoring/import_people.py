@@ -486,8 +486,11 @@ def _text_value(variants: Variants) -> str | dict[str, str]:
     return dict(variants)
 
 
-def to_toml(people: Sequence[ImportedPerson], source: str) -> str:
-    """The people as ``[people.ID]`` tables (written by tomli-w), with a note on using them."""
+def to_toml(people: Sequence[ImportedPerson], source: str, target: str | None = None) -> str:
+    """The people as ``[people.ID]`` tables (written by tomli-w), with a note on using them.
+
+    ``target`` is the name of the file being written, for the note (None: standard output).
+    """
     import tomli_w
 
     tables: dict[str, dict[str, object]] = {}
@@ -508,9 +511,14 @@ def to_toml(people: Sequence[ImportedPerson], source: str) -> str:
         if person.notes:
             table["notes"] = _text_value(person.notes)
         tables[person.id] = table
+    use = (
+        f'# Add `include = ["{target}"]` to seminar.toml, or paste the tables into it.\n'
+        if target is not None
+        else "# Save this as a file and include it from seminar.toml, or paste the tables into it.\n"
+    )
     header = (
         f"# People imported from {source} by `seminar-plan import people`.\n"
-        '# Add `include = ["people.toml"]` (this file\'s name) to seminar.toml, or paste the\n'
-        "# tables into it. A time without an offset is in the event's zone.\n\n"
+        + use
+        + "# A time without an offset is in the event's zone.\n\n"
     )
     return header + tomli_w.dumps({"people": tables})

@@ -460,7 +460,7 @@ def interpretation_parts(row: Row, labels: dict[str, str]) -> list[str]:
         return []
     parts = [labels[row.interpretation]]
     if row.booths:
-        parts.append(labels["booths"].format(n=row.booths))
+        parts.append(labels["booth" if row.booths == 1 else "booths"].format(n=row.booths))
     return parts
 
 
