@@ -48,6 +48,15 @@ Role = Literal["speaker", "moderator", "interpreter", "owner", "attendee"]
 ALL = "all"
 
 
+def elapsed_minutes(start: dt.datetime, end: dt.datetime) -> int:
+    """Real minutes from ``start`` to ``end``, across a change of clocks too.
+
+    Python subtracts two datetimes of one zone by their wall clocks; a session from 01:00 to
+    04:00 on the night the clocks go forward lasts 120 minutes, not 180.
+    """
+    return int((end.astimezone(dt.UTC) - start.astimezone(dt.UTC)).total_seconds() // 60)
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Where a value was written: the file's index in the plan's sources and its key path."""
@@ -224,7 +233,7 @@ class Session:
 
     @property
     def minutes(self) -> int:
-        return int((self.end - self.start).total_seconds() // 60)
+        return elapsed_minutes(self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)

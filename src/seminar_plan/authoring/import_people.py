@@ -514,7 +514,7 @@ def to_toml(people: Sequence[ImportedPerson], source: str, target: str | None = 
     use = (
         f'# Add `include = ["{target}"]` to seminar.toml, or paste the tables into it.\n'
         if target is not None
-        else "# Save this as a file and include it from seminar.toml, or paste the tables into it.\n"
+        else "# Save this as a file and include it from seminar.toml, or paste the tables in.\n"
     )
     header = (
         f"# People imported from {source} by `seminar-plan import people`.\n"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from seminar_plan.checks.sweep import overlapping_pairs
 from seminar_plan.findings import CODES, Finding, Selection, Severity
 from seminar_plan.load.locate import Locator
-from seminar_plan.model import ALL, Origin, Plan, Session
+from seminar_plan.model import ALL, Origin, Plan, Session, elapsed_minutes
 
 Rule = Callable[[Plan, Locator], Iterator[Finding]]
 
@@ -186,14 +186,14 @@ def travel_time(plan: Plan, locator: Locator) -> Iterator[Finding]:
                 minutes = plan.travel_minutes.get(frozenset((a, b)))
                 if minutes is None:
                     continue
-                gap = later.start - earlier.end
-                if gap >= dt.timedelta(minutes=minutes):
+                gap = elapsed_minutes(earlier.end, later.start)
+                if gap >= minutes:
                     continue
                 yield _finding(
                     locator,
                     "travel-time",
                     where_named(plan, later, person),
-                    f"{person!r} has {int(gap.total_seconds() // 60)} minutes from {earlier.id!r}"
+                    f"{person!r} has {gap} minutes from {earlier.id!r}"
                     f" at {a!r} ({locator.line_of(earlier.origin)}) to {later.id!r} at {b!r};"
                     f" the trip takes {minutes}",
                     f"leave at least {minutes} minutes between them, or hold both at one venue",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from seminar_plan.findings import Finding, Severity
-from seminar_plan.model import Interpretation, Plan, Session, Text
+from seminar_plan.model import Interpretation, Plan, Session, Text, elapsed_minutes
 from seminar_plan.text import (
     RUNSHEET_LABELS,
     RUNSHEET_MONTHS_EN,
@@ -168,10 +168,6 @@ def _place(plan: Plan, session: Session, order: tuple[str, ...]) -> tuple[str, P
     return "", None
 
 
-def _minutes(start: dt.datetime, end: dt.datetime) -> int:
-    return int((end - start).total_seconds() // 60)
-
-
 def _session_rows(
     plan: Plan, session: Session, first: dt.datetime, order: tuple[str, ...]
 ) -> Iterator[tuple[tuple[dt.datetime, dt.datetime, int, int], Row]]:
@@ -203,7 +199,7 @@ def _session_rows(
             start=session.start,
             end=session.end,
             minutes=session.minutes,
-            elapsed=_minutes(first, session.start),
+            elapsed=elapsed_minutes(first, session.start),
             item=phrase(session.title, order),
             credits=roles,
             place=place,
@@ -217,7 +213,7 @@ def _session_rows(
     cues = sorted(session.cues, key=lambda cue: cue.at)
     for index, cue in enumerate(cues):
         until = cues[index + 1].at if index + 1 < len(cues) else session.end
-        length = _minutes(cue.at, until)
+        length = elapsed_minutes(cue.at, until)
         yield (
             (cue.at, session.start, 1, index),
             Row(
@@ -226,7 +222,7 @@ def _session_rows(
                 start=cue.at,
                 end=None,
                 minutes=length if length > 0 else None,
-                elapsed=_minutes(first, cue.at),
+                elapsed=elapsed_minutes(first, cue.at),
                 item=phrase(cue.what, order),
                 credits=(Credit("cue", names((cue.who,))),) if cue.who else (),
                 place=place,
@@ -254,8 +250,8 @@ def _with_gaps(
                         session=latest.id,
                         start=latest.end,
                         end=session.start,
-                        minutes=_minutes(latest.end, session.start),
-                        elapsed=_minutes(first, latest.end),
+                        minutes=elapsed_minutes(latest.end, session.start),
+                        elapsed=elapsed_minutes(first, latest.end),
                     ),
                 )
             )
@@ -269,8 +265,8 @@ def _with_gaps(
                         session=session.id,
                         start=session.start,
                         end=overlap_end,
-                        minutes=_minutes(session.start, overlap_end),
-                        elapsed=_minutes(first, session.start),
+                        minutes=elapsed_minutes(session.start, overlap_end),
+                        elapsed=elapsed_minutes(first, session.start),
                         between=(
                             phrase(latest.title, order) or Phrase(latest.id),
                             phrase(session.title, order) or Phrase(session.id),
