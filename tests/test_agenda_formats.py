@@ -242,3 +242,17 @@ class TestRoster:
         assert table[0][-1] == "contact"
         kato = next(row for row in table if row[0] == "kato")
         assert kato[-1] == "phone: +81-0-0000; email: kato@example.invalid"
+
+
+def test_markdown_escapes_plan_text_but_keeps_its_own_markers() -> None:
+    text = plan_text(
+        session("evil", "09:00", "10:00", room="hall")
+        + session("clash", "09:30", "10:30", room="hall")
+    ).replace('title = "evil"', 'title = "<script>alert(1)</script> | *bold*"')
+    loaded = load_text(text)
+    assert loaded.plan is not None
+    page = agenda_markdown(build_agenda(loaded.plan, "seminar.toml", check(loaded)))
+    row = next(line for line in page.splitlines() if line.startswith("| 09:00"))
+    assert "\\<script\\>alert(1)\\</script\\> \\| \\*bold\\*" in row
+    assert "<script>" not in page
+    assert "[^e1]" in page

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import BASE
 from seminar_plan import load_text
 from seminar_plan.model import Text
-from seminar_plan.text import FORMULA_STARTS, cell_width, language_order, neutralise, pick
+from seminar_plan.text import (
+    FORMULA_STARTS,
+    cell_width,
+    language_order,
+    markdown_escape,
+    neutralise,
+    pick,
+)
 
 
 def test_language_order_puts_the_option_first_then_the_event_languages() -> None:
@@ -45,3 +54,12 @@ def test_neutralised_cells_never_start_a_formula(cell: str) -> None:
     safe = neutralise(cell)
     assert not safe.startswith(FORMULA_STARTS)
     assert (safe == cell) == (not cell.startswith(FORMULA_STARTS))
+
+
+@given(st.text())
+def test_markdown_escape_is_inert_and_reversible(value: str) -> None:
+    tokens = re.findall(r"\\.|<br>|.", markdown_escape(value), re.DOTALL)
+    assert not {"|", "<", ">", "`", "*", "_", "[", "]", "\\"} & set(tokens)
+    assert not any(token in ("\n", "\r") for token in tokens)
+    unescaped = "".join("\n" if t == "<br>" else t.removeprefix("\\") for t in tokens)
+    assert unescaped == "\n".join(value.splitlines())

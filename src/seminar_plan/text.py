@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from seminar_plan.model import Plan, Text
@@ -25,6 +26,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def neutralise(cell: str) -> str:
     """The cell, with a leading ``'`` if a spreadsheet would read it as a formula."""
     return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def markdown_escape(value: str) -> str:
+    """Text safe in a Markdown table cell: markup characters escaped, line breaks as <br>."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    return "<br>".join(escaped.splitlines())
 
 
 def cell_width(value: str) -> int:
@@ -167,8 +177,18 @@ RUNSHEET_WEEKDAYS: dict[str, tuple[str, ...]] = {
     "zh": ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"),
 }
 RUNSHEET_MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 

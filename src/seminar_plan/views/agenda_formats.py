@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from seminar_plan.findings import Finding
-from seminar_plan.text import neutralise
+from seminar_plan.text import markdown_escape, neutralise
 from seminar_plan.views.rows import (
     Agenda,
     AgendaRow,
@@ -28,11 +28,6 @@ from seminar_plan.views.rows import (
 # --- the agenda as Markdown -----------------------------------------------------------------
 
 
-def _cell(value: str) -> str:
-    """A Markdown table cell: pipes escaped, line breaks as <br>."""
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
-
-
 def _markdown_table(
     agenda: Agenda, rows: tuple[AgendaRow, ...], numbers: dict[Finding, int]
 ) -> list[str]:
@@ -42,21 +37,24 @@ def _markdown_table(
     headers += [label(lang, "title"), label(lang, "kind"), label(lang, "place")]
     headers.append(label(lang, "role") if itinerary else label(lang, "people"))
     headers.append(label(lang, "interpretation"))
-    lines = ["| " + " | ".join(_cell(h) for h in headers) + " |"]
+    lines = ["| " + " | ".join(markdown_escape(h) for h in headers) + " |"]
     lines.append("|" + "---|" * len(headers))
     for row in rows:
         cells = [span(row)]
         if agenda.second_tz is not None:
             cells.append(span_in_text(row, agenda.second_tz))
-        title = row.title
+        # Plan text is escaped; the footnote markers are Markdown of ours.
+        title = markdown_escape(row.title)
         for finding in row.findings:
             numbers.setdefault(finding, len(numbers) + 1)
             title += f" [^e{numbers[finding]}]"
         if row.note:
-            title += f"\n{row.note}"
-        cells += [title, kind_label(lang, row.kind), row.place]
+            title += f"<br>{markdown_escape(row.note)}"
+        cells = [markdown_escape(cell) for cell in cells]
+        cells += [title, markdown_escape(kind_label(lang, row.kind)), markdown_escape(row.place)]
         if itinerary:
-            cells.append(list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles))
+            roles = list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)
+            cells.append(markdown_escape(roles))
         else:
             people = []
             if row.speaker_names:
@@ -64,20 +62,20 @@ def _markdown_table(
             if row.moderator_names:
                 names = list_separator(lang).join(row.moderator_names)
                 people.append(label(lang, "moderator").format(name=names))
-            cells.append("\n".join(people))
-        cells.append(interpretation_label(lang, row))
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+            cells.append(markdown_escape("\n".join(people)))
+        cells.append(markdown_escape(interpretation_label(lang, row)))
+        lines.append("| " + " | ".join(cells) + " |")
     return lines
 
 
 def agenda_markdown(agenda: Agenda) -> str:
     """The agenda as a Markdown document; error markers are footnotes ``[^eN]``."""
     lang = agenda.lang
-    out = [f"# {agenda.title}", ""]
+    out = [f"# {markdown_escape(agenda.title)}", ""]
     if agenda.person is not None:
         person = agenda.person
         who = ", ".join(part for part in (person.name, person.title, person.organization) if part)
-        out += [f"**{label(lang, 'itinerary').format(name=who)}**", ""]
+        out += [f"**{markdown_escape(label(lang, 'itinerary').format(name=who))}**", ""]
     if agenda.second_zone is None:
         out.append(label(lang, "timezone").format(zone=agenda.timezone))
     else:
@@ -85,9 +83,9 @@ def agenda_markdown(agenda: Agenda) -> str:
         out.append(zones.format(zone=agenda.timezone, second=agenda.second_zone))
     numbers: dict[Finding, int] = {}
     for day in agenda.days:
-        out += ["", f"## {' · '.join(day_heading(lang, day))}", ""]
+        out += ["", f"## {markdown_escape(' · '.join(day_heading(lang, day)))}", ""]
         if day.notes:
-            out += [day.notes, ""]
+            out += [markdown_escape(day.notes), ""]
         if not day.rows:
             out.append(label(lang, "nothing"))
             continue
@@ -97,7 +95,7 @@ def agenda_markdown(agenda: Agenda) -> str:
         tracks = dict.fromkeys(row.track for row in day.rows if row.is_side and row.track)
         for track in tracks:
             side = tuple(row for row in day.rows if row.track == track)
-            out += ["", f"### {label(lang, 'side').format(track=track)}", ""]
+            out += ["", f"### {markdown_escape(label(lang, 'side').format(track=track))}", ""]
             out += _markdown_table(agenda, side, numbers)
     if not agenda.days:
         out += ["", label(lang, "no_match")]
@@ -107,7 +105,7 @@ def agenda_markdown(agenda: Agenda) -> str:
             place = finding.place
             out.append(
                 f"[^e{number}]: {finding.code} {place.file}:{place.line}:"
-                f" {_cell(finding.message)}"
+                f" {markdown_escape(finding.message)}"
             )
     if agenda.errors or agenda.warnings:
         summary = label(lang, "findings").format(errors=agenda.errors, warnings=agenda.warnings)

@@ -21,6 +21,7 @@ from seminar_plan.text import (
     RUNSHEET_MONTHS_EN,
     RUNSHEET_WEEKDAYS,
     language_order,
+    markdown_escape,
 )
 
 UI_LANGUAGES = tuple(RUNSHEET_LABELS)
@@ -333,9 +334,7 @@ def _contacts(plan: Plan, rows: Iterable[Row], order: tuple[str, ...]) -> tuple[
                 *((("owner", session.owner),) if session.owner else ()),
             ]
         else:
-            named = [
-                ("cue", cue.who) for cue in session.cues if cue.who and cue.at == row.start
-            ]
+            named = [("cue", cue.who) for cue in session.cues if cue.who and cue.at == row.start]
         for role, person in named:
             held = roles.setdefault(person, [])
             if role not in held:
@@ -400,9 +399,7 @@ def build(
         first=first,
         sections=sections,
         findings=findings_on(plan, day, findings),
-        contacts=_contacts(plan, (r for s in sections for r in s.rows), order)
-        if contacts
-        else (),
+        contacts=_contacts(plan, (r for s in sections for r in s.rows), order) if contacts else (),
         stamp=stamp,
     )
 
@@ -545,11 +542,7 @@ def _page_footer_css(labels: dict[str, str]) -> str:
         elif part:
             pieces.append(_css_string(part))
     content = " ".join(pieces)
-    return (
-        "@media print{@page{@bottom-right{content:"
-        + content
-        + ";font-size:8pt}}}\n"
-    )
+    return "@media print{@page{@bottom-right{content:" + content + ";font-size:8pt}}}\n"
 
 
 def _html_lang(lang: str) -> str:
@@ -672,12 +665,9 @@ def _contacts_html(sheet: RunSheet) -> str:
     rows = []
     for contact in sheet.contacts:
         roles = list_separator(lang).join(html.escape(labels[role]) for role in contact.roles)
-        entries = (
-            "<br>".join(
-                f"{html.escape(kind)}: {html.escape(value)}" for kind, value in contact.entries
-            )
-            or html.escape(labels["no_contact"])
-        )
+        entries = "<br>".join(
+            f"{html.escape(kind)}: {html.escape(value)}" for kind, value in contact.entries
+        ) or html.escape(labels["no_contact"])
         rows.append(
             f"<tr><td>{_span(contact.name, lang)}</td><td>{roles}</td><td>{entries}</td></tr>"
         )
@@ -716,14 +706,6 @@ def render_html(sheet: RunSheet) -> str:
 
 # ---- Markdown --------------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
-
-
-def markdown_escape(value: str) -> str:
-    """Text safe in a Markdown table cell: markup characters escaped, line breaks as <br>."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
-    return "<br>".join(escaped.splitlines())
-
 
 def _md(value: Phrase | None) -> str:
     return markdown_escape(value.text) if value is not None else ""
@@ -735,9 +717,13 @@ def _row_markdown(row: Row, sheet: RunSheet) -> str:
     if row.kind == "gap":
         item = f"*{markdown_escape(labels['gap'])}*"
     elif row.kind == "overlap" and row.between is not None:
-        item = "**" + markdown_escape(
-            labels["overlap_with"].format(first=row.between[0].text, second=row.between[1].text)
-        ) + "**"
+        item = (
+            "**"
+            + markdown_escape(
+                labels["overlap_with"].format(first=row.between[0].text, second=row.between[1].text)
+            )
+            + "**"
+        )
     elif row.kind == "cue":
         item = f"↳ {_md(row.item)}"
     else:
