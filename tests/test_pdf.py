@@ -24,6 +24,8 @@ STAMP = Stamp(
     "seminar.toml", "0123abcdef", dt.datetime(2025, 7, 20, 9, 5, tzinfo=ZoneInfo("Asia/Shanghai"))
 )
 NOTO = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+# A font with Latin glyphs only (Debian's fonts-dejavu-core, which .ci/run installs).
+LATIN_ONLY = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def example_plan() -> Plan:
@@ -135,6 +137,16 @@ class TestRender:
             ends = [i for i, page in enumerate(pages) if f"R{number:02d}end" in page]
             assert begins == ends, f"row {number} is split across pages {begins} and {ends}"
             assert len(begins) == 1
+
+    def test_a_font_without_japanese_glyphs_is_refused(self) -> None:
+        pytest.importorskip("fpdf", reason="the [pdf] extra (fpdf2) is not installed")
+        if not LATIN_ONLY.exists():
+            pytest.skip(f"{LATIN_ONLY} is not installed (Debian: fonts-dejavu-core)")
+        with pytest.raises(
+            PdfError,
+            match=r"DejaVuSans.ttf has no glyphs for \d+ characters of the sheet \(.+\); use a font",
+        ):
+            render_pdf(sheet(example_plan(), 2, "ja"), LATIN_ONLY)
 
     def test_a_file_that_is_no_font(self, tmp_path: Path) -> None:
         pytest.importorskip("fpdf", reason="the [pdf] extra (fpdf2) is not installed")

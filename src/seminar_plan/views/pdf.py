@@ -188,6 +188,18 @@ def render_pdf(sheet: RunSheet, font: Path) -> bytes:
                 new_x="LMARGIN",
                 new_y="NEXT",
             )
+    # fpdf2 prints a blank for each character its font has no glyph for (and only logs it):
+    # a run sheet with blank names is worse than none.
+    missing = sorted(
+        {chr(code) for added in pdf.fonts.values() for code in getattr(added, "missing_glyphs", ())}
+    )
+    if missing:
+        sample = "".join(missing[:10]) + ("…" if len(missing) > 10 else "")
+        raise PdfError(
+            f"{font} has no glyphs for {len(missing)} characters of the sheet ({sample});"
+            " use a font that covers Japanese and Chinese, such as Noto Sans CJK"
+            " (Debian: apt-get install fonts-noto-cjk), with --font"
+        )
     return bytes(pdf.output())
 
 
