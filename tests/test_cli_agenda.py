@@ -67,8 +67,10 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
         ((EXAMPLE, "--day", "2025-07-25", "--lang", "en"), "zhengzhou-day3-en.txt"),
         ((EXAMPLE, "--person", "yasuda", "--tz", "Asia/Tokyo"), "zhengzhou-yasuda-ja-tokyo.txt"),
         ((CONFLICTS,), "conflicts-en.txt"),
-        ((EXAMPLE, "--day", "2", "--lang", "en", "--tz", "Asia/Tokyo", "--format", "markdown"),
-         "zhengzhou-day2-en-tokyo.md"),
+        (
+            (EXAMPLE, "--day", "2", "--lang", "en", "--tz", "Asia/Tokyo", "--format", "markdown"),
+            "zhengzhou-day2-en-tokyo.md",
+        ),
         ((EXAMPLE, "--day", "3", "--lang", "zh", "--format", "markdown"), "zhengzhou-day3-zh.md"),
     ],
 )
@@ -99,9 +101,7 @@ class TestDoneMeans:
 
 class TestOptions:
     def test_day_by_number_and_by_date_agree(self) -> None:
-        assert run("agenda", EXAMPLE, "--day", "3") == run(
-            "agenda", EXAMPLE, "--day", "2025-07-25"
-        )
+        assert run("agenda", EXAMPLE, "--day", "3") == run("agenda", EXAMPLE, "--day", "2025-07-25")
 
     def test_without_day_every_day_has_its_heading(self) -> None:
         code, out, _ = run("agenda", EXAMPLE, "--lang", "en")
@@ -173,8 +173,7 @@ class TestPlanWithErrors:
         assert code == 0
         assert json.loads(out)["summary"] == {"error": 10, "warning": 5}
         assert err == (
-            "seminar-plan: the plan has 10 error(s);"
-            f" `seminar-plan check {CONFLICTS}` lists them\n"
+            f"seminar-plan: the plan has 10 error(s); `seminar-plan check {CONFLICTS}` lists them\n"
         )
 
     def test_a_plan_without_event_cannot_list(self, tmp_path: Path) -> None:
@@ -199,7 +198,7 @@ class TestBadValues:
             (
                 ("--day", "5"),
                 (
-                    f"unknown day '5' (the event has days 1-4: {DAYS};"
+                    f"unknown day '5'; did you mean '4'? (the event has days 1-4: {DAYS};"
                     " give --day N or --day YYYY-MM-DD)"
                 ),
             ),

@@ -141,7 +141,8 @@ class TestBadInput:
             2,
             "",
             (
-                "seminar-plan: unknown day '5' (the event has days 1-4: 1 (2025-07-23),"
+                "seminar-plan: unknown day '5'; did you mean '4'? (the event has days 1-4:"
+                " 1 (2025-07-23),"
                 " 2 (2025-07-24), 3 (2025-07-25), 4 (2025-07-26);"
                 " give --day N or --day YYYY-MM-DD)\n"
             ),

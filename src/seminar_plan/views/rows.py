@@ -181,7 +181,8 @@ def known_languages(plan: Plan) -> tuple[str, ...]:
 def unknown_message(what: str, value: str, known: Sequence[str]) -> str:
     """``unknown room 'x'; did you mean 'y'? (known: a, b, c)``: one line, for exit 2."""
     message = f"unknown {what} {value!r}"
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+    same_but_case = [item for item in known if item.casefold() == value.casefold()]
+    close = same_but_case or difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
     if close:
         message += f"; did you mean {close[0]!r}?"
     listing = ", ".join(known) if known else "none"
@@ -212,7 +213,12 @@ def day_message(plan: Plan, value: str) -> str:
     """Why ``--day value`` names no day, with every day and the closest one."""
     numbers = [str(n) for n in range(1, plan.event.day_count + 1)]
     dates = [plan.event.date_of(n).isoformat() for n in range(1, plan.event.day_count + 1)]
-    close = difflib.get_close_matches(value.strip(), numbers + dates, n=1, cutoff=0.5)
+    text = value.strip()
+    if text.isdigit():
+        # A day number past either end: the nearest day is the likely one.
+        close = [str(min(max(int(text), 1), plan.event.day_count))]
+    else:
+        close = difflib.get_close_matches(text, numbers + dates, n=1, cutoff=0.5)
     message = f"unknown day {value!r}"
     if close:
         message += f"; did you mean {close[0]!r}?"
