@@ -365,3 +365,67 @@ class TestReferencesAndIds:
 
 def test_base_plan_is_clean() -> None:
     assert summary(BASE) == []
+
+
+class TestContractReview:
+    """Cases from a black-box review of the check contract."""
+
+    def test_closest_id_is_suggested_even_when_only_a_part_matches(self) -> None:
+        text = plan_text(
+            "[groups.jet-alumni]\nmembers = []\n"
+            + session("a", "09:00", "10:00", attendees=["jet"])
+        )
+        (finding,) = findings_of(text)
+        assert (finding.code, finding.hint) == ("unknown-ref", "did you mean 'jet-alumni'?")
+        (finding,) = findings_of(
+            plan_text(session("a", "09:00", "10:00", venue="conference-hotel"))
+        )
+        assert finding.hint == "did you mean 'hotel'?"
+
+    def test_an_attendee_hint_names_the_tables_an_attendee_can_be(self) -> None:
+        text = (
+            'format = 1\n[event]\ntitle = "T"\ntimezone = "UTC"\n'
+            "start = 2025-01-01\nend = 2025-01-01\n"
+        )
+        (finding,) = findings_of(text + session("a", "09:00", "10:00", attendees=["zzzz"]))
+        assert (
+            finding.hint
+            == "define [delegations.zzzz], [groups.zzzz] or [people.zzzz], or fix the name"
+        )
+
+    def test_a_single_id_where_a_list_belongs_is_reported_and_still_used(self) -> None:
+        text = plan_text(
+            session("a", "09:00", "10:00")
+            + 'speakers = "aoki"\n'
+            + session("b", "09:30", "10:30", speakers=["aoki"])
+        )
+        assert sorted(summary(text)) == [("person-overlap", ("a", "aoki", "b")), ("schema", ("a",))]
+        (schema,) = [f for f in findings_of(text) if f.code == "schema"]
+        assert schema.hint == 'write speakers = ["aoki"]'
+        assert (
+            summary(
+                plan_text(
+                    session("a", "09:00", "10:00", attendees="all", interpretation="consecutive")
+                )
+            )
+            == []
+        )
+
+    def test_huge_travel_minutes_are_a_schema_error_not_a_crash(self) -> None:
+        text = plan_text(
+            session("a", "09:00", "10:00", room="hall", speakers=["aoki"])
+            + session("b", "10:00", "11:00", room="salon", speakers=["aoki"])
+        ).replace("minutes = 30", "minutes = 9223372036854775807")
+        assert summary(text) == [("schema", ())]
+
+    def test_event_dates_at_the_edge_of_the_calendar(self) -> None:
+        text = plan_text(session("a", "23:00", "24:00", day=2)).replace(
+            "start = 2025-07-23\nend = 2025-07-24", "start = 9999-12-30\nend = 9999-12-31"
+        )
+        assert [code for code, _ in summary(text)] == ["schema", "schema"]
+
+    def test_a_room_implies_its_venue(self) -> None:
+        assert summary(plan_text(session("a", "09:00", "10:00", room="hall", venue="center"))) == []
+        assert summary(plan_text(session("a", "09:00", "10:00", room="hall", venue="hotel"))) == [
+            ("schema", ("a",))
+        ]

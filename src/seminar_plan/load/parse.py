@@ -46,6 +46,9 @@ LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 CLOCK = re.compile(r"(\d{1,2}):(\d{2})\Z")
 DURATION = re.compile(r"\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*\Z")
 MINUTES_PER_DAY = 24 * 60
+MAX_TRAVEL_MINUTES = 7 * MINUTES_PER_DAY
+# Event dates stay well inside what datetime can represent, in any zone.
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
 
 TOP_LEVEL = (
     "format",
@@ -123,6 +126,20 @@ ID_TABLES = ("days", "delegations", "venues", "rooms", "people", "groups")
 def closest(word: str, options: Iterator[str] | tuple[str, ...] | list[str]) -> str | None:
     matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
     return matches[0] if matches else None
+
+
+def nearest_id(word: str, options: list[str]) -> str | None:
+    """The existing id closest to ``word``: a close spelling, else one that contains it (or is
+    contained in it), else the most similar at all; None only when there are no ids."""
+    match = closest(word, options)
+    if match is not None:
+        return match
+    folded = word.casefold()
+    containing = [o for o in options if folded in o.casefold() or o.casefold() in folded]
+    if containing:
+        return min(containing, key=lambda o: (abs(len(o) - len(word)), o))
+    best = difflib.get_close_matches(word, options, n=1, cutoff=0.0)
+    return best[0] if best else None
 
 
 def did_you_mean(word: str, options: Iterator[str] | tuple[str, ...] | list[str]) -> str | None:
@@ -368,6 +385,15 @@ class Parser:
             return ()
         value = table[key]
         if isinstance(value, str):
+            # attendees = "all" is the one documented shorthand; any other single string is
+            # reported, and still used so that the rest of the check sees it.
+            if not (key == "attendees" and value == ALL):
+                self.schema(
+                    origin.child(key),
+                    f"{key} must be a list of ids, not a string",
+                    f"write {key} = [{value!r}]".replace("'", '"'),
+                    subject,
+                )
             value = [value]
         if not isinstance(value, list):
             self.schema(
@@ -664,6 +690,12 @@ class _PlanBuilder:
                     f"{key} must be a TOML date such as 2025-07-23, not {_type_name(value)}",
                 )
                 dates.append(None)
+            elif not FIRST_DATE <= value <= LAST_DATE:
+                p.schema(
+                    origin.child(key),
+                    f"{key} must be a date from {FIRST_DATE} to {LAST_DATE}, not {value}",
+                )
+                dates.append(None)
             else:
                 dates.append(value)
         start, end = dates
@@ -927,6 +959,12 @@ class _PlanBuilder:
             p.known_keys(table, origin, TRAVEL_KEYS, None)
             between = table.get("between")
             minutes = p.integer(table, "minutes", origin, None, minimum=0, required=True)
+            if minutes is not None and minutes > MAX_TRAVEL_MINUTES:
+                p.schema(
+                    origin.child("minutes"),
+                    f"minutes must be at most {MAX_TRAVEL_MINUTES} (a week), not {minutes}",
+                )
+                minutes = None
             if (
                 not isinstance(between, list)
                 or len(between) != 2
@@ -1310,12 +1348,15 @@ class _References:
         what: str,
         options: Callable[[], list[str]],
     ) -> None:
-        suggestion = closest(ref, options())
-        hint = (
-            f"did you mean {suggestion!r}?"
-            if suggestion
-            else f"define [{what}.{ref}] or fix the name"
-        )
+        # "all" is suggested only for a near spelling of it, never as a last resort.
+        near_all = closest(ref, [ALL]) if what == "attendees" else None
+        suggestion = near_all or nearest_id(ref, options())
+        if suggestion is not None:
+            hint = f"did you mean {suggestion!r}?"
+        elif what == "attendees":
+            hint = f"define [delegations.{ref}], [groups.{ref}] or [people.{ref}], or fix the name"
+        else:
+            hint = f"define [{what}.{ref}] or fix the name"
         self.p.report(
             "unknown-ref",
             origin,
@@ -1367,6 +1408,14 @@ class _References:
             self.missing(
                 origin.child("venue"), ident, draft.venue, "venues", lambda: list(plan.venue_by_id)
             )
+        room = plan.room_by_id.get(draft.room) if draft.room is not None else None
+        if room is not None and draft.venue is not None and draft.venue != room.venue:
+            self.p.schema(
+                origin.child("venue"),
+                f"room {room.id!r} is at venue {room.venue!r}, but venue names {draft.venue!r}",
+                "a room implies its venue: remove venue, or choose a room at that venue",
+                ident,
+            )
         for key in ("speakers", "moderators", "interpreters", "attendees"):
             refs: tuple[str, ...] = getattr(draft, key)
             for ref in refs:
@@ -1383,12 +1432,7 @@ class _References:
                         ident,
                         ref,
                         "attendees",
-                        lambda: [
-                            *plan.delegation_by_id,
-                            *plan.group_by_id,
-                            *plan.person_by_id,
-                            ALL,
-                        ],
+                        lambda: [*plan.delegation_by_id, *plan.group_by_id, *plan.person_by_id],
                     )
                 elif ref not in plan.person_by_id:
                     self.missing(
