@@ -130,7 +130,7 @@ class TestMarkdown:
 class TestJson:
     def test_document_and_item_shape(self) -> None:
         document = json.loads(agenda_json(build_agenda(small_plan(), "seminar.toml", [])))
-        assert list(document) == ["plan", "timezone", "summary", "items"]
+        assert list(document) == ["plan", "timezone", "summary", "items", "unattached_errors"]
         assert document["plan"] == "seminar.toml"
         assert document["timezone"] == "Asia/Shanghai"
         first = document["items"][0]
@@ -256,3 +256,18 @@ def test_markdown_escapes_plan_text_but_keeps_its_own_markers() -> None:
     assert "\\<script\\>alert(1)\\</script\\> \\| \\*bold\\*" in row
     assert "<script>" not in page
     assert "[^e1]" in page
+
+
+def test_errors_no_session_shows_are_listed_after_the_days() -> None:
+    text = plan_text(session("ok", "09:00", "10:00") + session("backwards", "10:00", "09:00"))
+    loaded = load_text(text)
+    assert loaded.plan is not None
+    agenda = build_agenda(loaded.plan, "seminar.toml", check(loaded), lang="en")
+    document = json.loads(agenda_json(agenda))
+    assert [item["id"] for item in document["items"]] == ["ok"]
+    (error,) = document["unattached_errors"]
+    assert (error["code"], error["message"]) == (
+        "bad-time",
+        "session 'backwards' ends before or when it starts",
+    )
+    assert "- bad-time seminar.toml:" in agenda_markdown(agenda)

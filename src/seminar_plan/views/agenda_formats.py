@@ -107,6 +107,12 @@ def agenda_markdown(agenda: Agenda) -> str:
                 f"[^e{number}]: {finding.code} {place.file}:{place.line}:"
                 f" {markdown_escape(finding.message)}"
             )
+    if agenda.unattached:
+        out += ["", f"**{markdown_escape(label(lang, 'unattached'))}**", ""]
+        out.extend(
+            f"- {f.code} {markdown_escape(f'{f.place.file}:{f.place.line}: {f.message}')}"
+            for f in agenda.unattached
+        )
     if agenda.errors or agenda.warnings:
         summary = label(lang, "findings").format(errors=agenda.errors, warnings=agenda.warnings)
         out += ["", summary]
@@ -158,6 +164,10 @@ def agenda_json(agenda: Agenda) -> str:
         document["person"] = agenda.person.id
     document["summary"] = {"error": agenda.errors, "warning": agenda.warnings}
     document["items"] = [_item(agenda, row) for row in agenda.rows]
+    document["unattached_errors"] = [
+        {"code": f.code, "message": f.message, "file": f.place.file, "line": f.place.line}
+        for f in agenda.unattached
+    ]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -125,6 +125,9 @@ class Agenda:
     second_tz: dt.tzinfo | None = None
     errors: int = 0
     warnings: int = 0
+    # Error findings that no session of the plan carries (a session that could not be
+    # scheduled, a mistake in a person's table): listed after the days, never hidden.
+    unattached: tuple[Finding, ...] = ()
 
     @property
     def rows(self) -> tuple[AgendaRow, ...]:
@@ -397,8 +400,10 @@ def build_agenda(
             pick(someone.title, order),
             pick(someone.organization, order),
         )
-        stays_apply = filters.room is None and filters.track is None and (
-            filters.delegation is None or someone.delegation == filters.delegation
+        stays_apply = (
+            filters.room is None
+            and filters.track is None
+            and (filters.delegation is None or someone.delegation == filters.delegation)
         )
         if stays_apply:
             rows.extend(
@@ -430,6 +435,8 @@ def build_agenda(
             )
         )
     summary = count(list(findings))
+    carried = {finding for held in marks.values() for finding in held}
+    unattached = tuple(f for f in findings if f.severity is Severity.ERROR and f not in carried)
     return Agenda(
         plan=path,
         title=pick(plan.event.title, order),
@@ -441,6 +448,7 @@ def build_agenda(
         second_tz=second_zone[1] if second_zone else None,
         errors=summary[Severity.ERROR.value],
         warnings=summary[Severity.WARNING.value],
+        unattached=unattached,
     )
 
 

@@ -198,6 +198,12 @@ def agenda_renderable(agenda: Agenda) -> RenderableType:
         parts.extend(_footnotes(lang, day, layout))
     if not agenda.days:
         parts.append(Text(label(lang, "no_match")))
+    if agenda.unattached:
+        parts += [Text(""), Text(label(lang, "unattached"), style="bold")]
+        parts.extend(
+            Text(f"- {f.code} {f.place.file}:{f.place.line}: {f.message}", style=_MARK_STYLE)
+            for f in agenda.unattached
+        )
     if agenda.errors or agenda.warnings:
         parts.append(Text(""))
         summary = label(lang, "findings").format(errors=agenda.errors, warnings=agenda.warnings)
