@@ -168,9 +168,11 @@ def text_plan(extra: str) -> LoadedPlan:
 
 
 def test_plan_text_is_never_read_as_markup() -> None:
-    loaded = text_plan(session("tricky", "09:00", "10:00").replace(
-        'title = "tricky"', 'title = "[bold]Budget[/bold] for [days.2] :smile:"'
-    ))
+    loaded = text_plan(
+        session("tricky", "09:00", "10:00").replace(
+            'title = "tricky"', 'title = "[bold]Budget[/bold] for [days.2] :smile:"'
+        )
+    )
     assert loaded.plan is not None
     shown = render(agenda_renderable(build_agenda(loaded.plan, "p", [], lang="en")))
     assert "[bold]Budget[/bold] for" in shown
@@ -212,3 +214,14 @@ def test_empty_day_and_nothing_matching() -> None:
     assert whole.splitlines()[-2:] == ["Day 2  2025-07-24 (Thu)", "Nothing scheduled."]
     narrowed = build_agenda(loaded.plan, "p", [], lang="en", filters=Filters(room="salon"))
     assert render(agenda_renderable(narrowed)).splitlines()[-1] == "Nothing matches."
+
+
+def test_a_narrow_terminal_stacks_kind_over_interpretation_and_keeps_names_whole() -> None:
+    agenda = agenda_of(EXAMPLE, lang="en", filters=Filters(day=2))
+    lines = render(agenda_renderable(agenda, width=80), width=80).splitlines()
+    assert any("NISHIMURA" in line for line in lines)
+    assert max(len(line) for line in lines) <= 80
+    header = next(i for i, line in enumerate(lines) if line.startswith("Time "))
+    assert lines[header - 1].strip() == "Kind"
+    assert "Interp." in lines[header]
+    assert "Interp." in render(agenda_renderable(agenda, width=100)).splitlines()[5]

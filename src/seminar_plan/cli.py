@@ -10,6 +10,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
+from collections.abc import Callable
 from typing import Annotated, NoReturn
 
 import typer
@@ -305,8 +306,9 @@ LangOption = Annotated[
 ]
 
 
-def _print_rich(renderable: object) -> None:
-    """Print through rich: width from the terminal (or $COLUMNS), colour only if allowed."""
+def _print_rich(build: Callable[[int], object]) -> None:
+    """Print what ``build(width)`` makes, through rich: the width is the terminal's (or
+    $COLUMNS), colour only where allowed."""
     from rich.console import Console
 
     console = Console(
@@ -316,7 +318,7 @@ def _print_rich(renderable: object) -> None:
         emoji=False,
         markup=False,
     )
-    console.print(renderable)
+    console.print(build(console.width))
 
 
 @app.command()
@@ -380,7 +382,7 @@ def agenda(
     if output_format is AgendaFormat.text:
         from seminar_plan.views import terminal
 
-        _print_rich(terminal.agenda_renderable(result))
+        _print_rich(lambda width: terminal.agenda_renderable(result, width=width))
         return
     from seminar_plan.views import agenda_formats
 
@@ -422,7 +424,7 @@ def people(
     if output_format is RosterFormat.text:
         from seminar_plan.views import terminal
 
-        _print_rich(terminal.roster_renderable(roster, contacts=contacts))
+        _print_rich(lambda _: terminal.roster_renderable(roster, contacts=contacts))
         return
     from seminar_plan.views import agenda_formats
 

@@ -78,12 +78,13 @@ class _Layout:
 
     numbers: Mapping[Finding, int]
     widths: Mapping[str, int]
+    compact: bool = False
 
     def marker(self, row: AgendaRow) -> Text:
         return Text(",".join(f"!{self.numbers[f]}" for f in row.findings), style=_MARK_STYLE)
 
 
-def _layout(agenda: Agenda) -> _Layout:
+def _layout(agenda: Agenda, *, compact: bool = False) -> _Layout:
     """Number the findings in agenda order; fix the widths of the narrow columns."""
     lang = agenda.lang
     numbers: dict[Finding, int] = {}
@@ -106,7 +107,7 @@ def _layout(agenda: Agenda) -> _Layout:
         cells["interpretation"].append(interpretation_label(lang, row))
         cells["role"].extend(label(lang, f"role.{role}") for role in row.roles)
     widths = {key: max(cell_width(value) for value in values) for key, values in cells.items()}
-    return _Layout(numbers, widths)
+    return _Layout(numbers, widths, compact)
 
 
 def _day_table(agenda: Agenda, rows: tuple[AgendaRow, ...], layout: _Layout) -> Table:
@@ -123,26 +124,39 @@ def _day_table(agenda: Agenda, rows: tuple[AgendaRow, ...], layout: _Layout) -> 
         columns.append((label(lang, "time"), None, widths["time"]))
     columns += [
         (label(lang, "title"), 3, None),
-        (label(lang, "kind"), None, widths["kind"]),
+        (
+            (
+                f"{label(lang, 'kind')}\n{label(lang, 'interpretation')}",
+                None,
+                max(widths["kind"], widths["interpretation"]),
+            )
+            if layout.compact
+            else (label(lang, "kind"), None, widths["kind"])
+        ),
         (label(lang, "place"), 2, None),
         # One role a line, in a column as wide as the longest; names need room.
         (label(lang, "role"), None, widths["role"])
         if itinerary
         else (label(lang, "people"), 2, None),
-        (label(lang, "interpretation"), None, widths["interpretation"]),
     ]
+    if not layout.compact:
+        columns.append((label(lang, "interpretation"), None, widths["interpretation"]))
     table = _table(*columns)
     for row in rows:
         cells = [layout.marker(row)] if layout.numbers else []
         cells.append(Text(span(row)))
         if agenda.second_tz is not None:
             cells.append(Text(span_in_text(row, agenda.second_tz)))
-        cells += [_title(row), Text(kind_label(lang, row.kind)), Text(row.place)]
+        kind = kind_label(lang, row.kind)
+        if layout.compact:
+            kind += "\n" + interpretation_label(lang, row)
+        cells += [_title(row), Text(kind), Text(row.place)]
         if itinerary:
             cells.append(Text("\n".join(label(lang, f"role.{r}") for r in row.roles)))
         else:
             cells.append(_people(agenda, row))
-        cells.append(Text(interpretation_label(lang, row)))
+        if not layout.compact:
+            cells.append(Text(interpretation_label(lang, row)))
         table.add_row(*cells, style=_SIDE_STYLE if row.is_side else None)
     return table
 
@@ -166,8 +180,16 @@ def _footnotes(lang: str, day: AgendaDay, layout: _Layout) -> list[RenderableTyp
     return [Text(""), Text(label(lang, "marker"), style="bold"), notes]
 
 
-def agenda_renderable(agenda: Agenda) -> RenderableType:
-    """Every day under its heading: the main programme, then each side track on its own."""
+# Below this many cells, kind and interpretation share a column, one above the other, so that
+# names and rooms keep room enough not to break inside a word.
+COMPACT_BELOW = 100
+
+
+def agenda_renderable(agenda: Agenda, *, width: int | None = None) -> RenderableType:
+    """Every day under its heading: the main programme, then each side track on its own.
+
+    ``width`` is the console's: a narrow one gets the compact layout.
+    """
     lang = agenda.lang
     parts: list[RenderableType] = []
     heading = Text(agenda.title, style="bold")
@@ -177,7 +199,7 @@ def agenda_renderable(agenda: Agenda) -> RenderableType:
         heading.append("\n" + label(lang, "itinerary").format(name=who))
     heading.append("\n" + _zone_line(agenda), style="dim")
     parts.append(heading)
-    layout = _layout(agenda)
+    layout = _layout(agenda, compact=width is not None and width < COMPACT_BELOW)
     for day in agenda.days:
         parts.append(Text(""))
         title = Text("  ".join(day_heading(lang, day)), style="bold underline")
