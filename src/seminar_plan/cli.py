@@ -8,9 +8,9 @@ them at every start, and evaluating some 250 string annotations cost about 5 ms.
 import gc
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from collections.abc import Callable
 from typing import Annotated, NoReturn
 
 import typer
