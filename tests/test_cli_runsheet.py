@@ -220,3 +220,11 @@ class TestPdf:
         assert (code, out) == (2, "")
         assert err.startswith(f"seminar-plan: {font}: cannot use this font (")
         assert err.count("\n") == 1
+
+
+def test_dash_writes_the_sheet_to_standard_output(in_tmp: Path) -> None:
+    code, out, err = run(str(EXAMPLE), "--day", "2", "--format", "markdown", "-o", "-")
+    assert (code, err) == (0, "")
+    assert list(in_tmp.iterdir()) == []
+    assert out.startswith("# ")
+    assert "開会あいさつ" in out

@@ -213,7 +213,11 @@ def runsheet(
     ] = SheetFormat.html,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="The file to write (default: from the plan and day)."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="The file to write (default: from the plan and day; - for stdout).",
+        ),
     ] = None,
     contacts: Annotated[
         bool, typer.Option("--contacts", help="Add the responsible people's contact details.")
@@ -232,7 +236,6 @@ def runsheet(
     import datetime as dt
     import hashlib
 
-    from seminar_plan.files import WriteError, safe_write
     from seminar_plan.views import rows
     from seminar_plan.views import runsheet as sheets
 
@@ -276,11 +279,7 @@ def runsheet(
         place = f"-{room}" if room is not None else ""
         stem = Path(loaded.path).stem
         output = Path(f"{stem}-day{day_shown}{place}-{sheet.ui}{_SHEET_SUFFIX[output_format]}")
-    try:
-        safe_write(output, data, force=force)
-    except WriteError as error:
-        fail(str(error))
-    sys.stdout.write(f"wrote {output}\n")
+    _emit(data, output, force=force)
     if sheet.findings:
         sys.stderr.write(
             f"seminar-plan: the plan has errors on day {day_shown} ({len(sheet.findings)});"
@@ -450,8 +449,8 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existin
 
 
 def _emit(data: str | bytes, output: Path | None, *, force: bool) -> None:
-    """The result to ``output`` through safe_write, else to standard output."""
-    if output is None:
+    """The result to ``output`` through safe_write; to standard output without one, or "-"."""
+    if output is None or str(output) == "-":
         if isinstance(data, bytes):
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
