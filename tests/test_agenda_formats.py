@@ -266,8 +266,9 @@ def test_errors_no_session_shows_are_listed_after_the_days() -> None:
     document = json.loads(agenda_json(agenda))
     assert [item["id"] for item in document["items"]] == ["ok"]
     (error,) = document["unattached_errors"]
-    assert (error["code"], error["message"]) == (
+    assert (error["code"], error["subjects"], error["message"]) == (
         "bad-time",
+        ["backwards"],
         "session 'backwards' ends before or when it starts",
     )
     assert "- bad-time seminar.toml:" in agenda_markdown(agenda)

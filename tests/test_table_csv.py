@@ -72,4 +72,3 @@ def test_newlines_and_quotes_survive_the_round_trip() -> None:
     plan = parsed(plan_text(session("talk", "09:00", "10:00") + tomli_w.dumps({"notes": notes})))
     (row,) = rows_of(table_csv.render(plan, lang="en"))[1:]
     assert row[table_csv.COLUMNS.index("notes")] == notes
-

@@ -220,6 +220,7 @@ def test_a_narrow_terminal_stacks_kind_over_interpretation_and_keeps_names_whole
     agenda = agenda_of(EXAMPLE, lang="en", filters=Filters(day=2))
     lines = render(agenda_renderable(agenda, width=80), width=80).splitlines()
     assert any("NISHIMURA" in line for line in lines)
+    assert any("representative" in line for line in lines)
     assert max(len(line) for line in lines) <= 80
     header = next(i for i, line in enumerate(lines) if line.startswith("Time "))
     assert lines[header - 1].strip() == "Kind"

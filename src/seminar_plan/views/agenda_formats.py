@@ -165,7 +165,13 @@ def agenda_json(agenda: Agenda) -> str:
     document["summary"] = {"error": agenda.errors, "warning": agenda.warnings}
     document["items"] = [_item(agenda, row) for row in agenda.rows]
     document["unattached_errors"] = [
-        {"code": f.code, "message": f.message, "file": f.place.file, "line": f.place.line}
+        {
+            "code": f.code,
+            "subjects": list(f.subjects),
+            "message": f.message,
+            "file": f.place.file,
+            "line": f.place.line,
+        }
         for f in agenda.unattached
     ]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

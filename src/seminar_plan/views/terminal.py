@@ -122,8 +122,10 @@ def _day_table(agenda: Agenda, rows: tuple[AgendaRow, ...], layout: _Layout) -> 
         columns.append((agenda.second_zone, None, widths["second"]))
     else:
         columns.append((label(lang, "time"), None, widths["time"]))
+    # Narrow: titles wrap well between words, names and rooms less so: share the room evenly.
+    title_ratio = 2 if layout.compact else 3
     columns += [
-        (label(lang, "title"), 3, None),
+        (label(lang, "title"), title_ratio, None),
         (
             (
                 f"{label(lang, 'kind')}\n{label(lang, 'interpretation')}",
