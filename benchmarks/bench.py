@@ -87,6 +87,15 @@ def main() -> None:
     sizes = (300, 3000) if options.quick else (300, 3000, 30000)
     cli = shutil.which("seminar-plan") or "seminar-plan"
     python = sys.executable
+    # An installed package has its bytecode compiled by pip; an editable install on a machine
+    # with PYTHONDONTWRITEBYTECODE set would compile our sources on every run instead.
+    import seminar_plan
+
+    subprocess.run(
+        [python, "-m", "compileall", "-q", str(Path(seminar_plan.__file__).parent)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
     print(

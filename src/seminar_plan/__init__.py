@@ -1,20 +1,36 @@
-"""seminar-plan: plan multi-day intergovernmental seminars in one TOML file."""
+"""seminar-plan: plan multi-day intergovernmental seminars in one TOML file.
+
+The public API is imported on first use (PEP 562), so that the command line can start its
+process (``seminar_plan.entry``) before paying for the loader and the rules.
+"""
 
 from __future__ import annotations
 
-from seminar_plan.checks import check
-from seminar_plan.load import LoadedPlan, PlanFileError, load_plan, load_text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    __version__: str
+    from seminar_plan.checks import check
+    from seminar_plan.load import LoadedPlan, PlanFileError, load_plan, load_text
 
 __all__ = ["LoadedPlan", "PlanFileError", "__version__", "check", "load_plan", "load_text"]
 
 
-def __getattr__(name: str) -> str:
-    # importlib.metadata costs about 20 ms to import: read the version only when asked for.
+def __getattr__(name: str) -> object:
     if name == "__version__":
+        # importlib.metadata costs about 20 ms to import: read the version only when asked.
         from importlib.metadata import PackageNotFoundError, version
 
         try:
             return version("seminar-plan")
         except PackageNotFoundError:  # a source tree that was never installed
             return "0+unknown"
-    raise AttributeError(name)
+    if name == "check":
+        from seminar_plan.checks import check as found
+    elif name in ("LoadedPlan", "PlanFileError", "load_plan", "load_text"):
+        import seminar_plan.load as loader
+
+        return getattr(loader, name)
+    else:
+        raise AttributeError(name)
+    return found

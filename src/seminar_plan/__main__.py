@@ -1,3 +1,3 @@
-from seminar_plan.cli import main
+from seminar_plan.entry import main
 
 main()

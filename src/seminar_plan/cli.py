@@ -5,7 +5,6 @@ Annotations are real objects here (no ``from __future__ import annotations``): t
 them at every start, and evaluating some 250 string annotations cost about 5 ms.
 """
 
-import gc
 import os
 import sys
 from collections.abc import Callable
@@ -658,10 +657,7 @@ def diff(
 
 
 def main() -> None:
-    """The console script: never a traceback, whatever the input."""
-    # A run builds one large, acyclic plan and exits: the cyclic garbage collector finds
-    # nothing to free and, on a 30,000-session plan, costs a third of the run.
-    gc.disable()
+    """Run the command line (``seminar_plan.entry`` starts it): never a traceback."""
     try:
         app()
     except Exception as error:  # noqa: BLE001 - last resort: a bug must not show a traceback
