@@ -240,41 +240,37 @@ def _with_gaps(
 ) -> tuple[Row, ...]:
     """One room's rows in time order, with a row for each gap and overlap between sessions."""
     keyed = [pair for session in sessions for pair in _session_rows(plan, session, first, order)]
+
+    def between_row(
+        kind: RowKind,
+        session: str,
+        start: dt.datetime,
+        end: dt.datetime,
+        between: tuple[Phrase, Phrase] | None = None,
+    ) -> tuple[tuple[dt.datetime, dt.datetime, int, int], Row]:
+        """A gap or overlap row, sorted just before what starts at ``start``."""
+        row = Row(
+            kind=kind,
+            session=session,
+            start=start,
+            end=end,
+            minutes=elapsed_minutes(start, end),
+            elapsed=elapsed_minutes(first, start),
+            between=between,
+        )
+        return (start, start, -1, 0), row
+
     latest: Session | None = None
     for session in sorted(sessions, key=lambda s: (s.start, s.end, s.id)):
         if latest is not None and session.start > latest.end:
-            keyed.append(
-                (
-                    (latest.end, latest.end, -1, 0),
-                    Row(
-                        kind="gap",
-                        session=latest.id,
-                        start=latest.end,
-                        end=session.start,
-                        minutes=elapsed_minutes(latest.end, session.start),
-                        elapsed=elapsed_minutes(first, latest.end),
-                    ),
-                )
-            )
+            keyed.append(between_row("gap", latest.id, latest.end, session.start))
         elif latest is not None and session.start < latest.end:
-            overlap_end = min(latest.end, session.end)
-            keyed.append(
-                (
-                    (session.start, session.start, -1, 0),
-                    Row(
-                        kind="overlap",
-                        session=session.id,
-                        start=session.start,
-                        end=overlap_end,
-                        minutes=elapsed_minutes(session.start, overlap_end),
-                        elapsed=elapsed_minutes(first, session.start),
-                        between=(
-                            phrase(latest.title, order) or Phrase(latest.id),
-                            phrase(session.title, order) or Phrase(session.id),
-                        ),
-                    ),
-                )
+            sides = (
+                phrase(latest.title, order) or Phrase(latest.id),
+                phrase(session.title, order) or Phrase(session.id),
             )
+            overlap_end = min(latest.end, session.end)
+            keyed.append(between_row("overlap", session.id, session.start, overlap_end, sides))
         if latest is None or session.end > latest.end:
             latest = session
     keyed.sort(key=lambda pair: pair[0])
