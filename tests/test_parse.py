@@ -9,7 +9,7 @@ import pytest
 from conftest import BASE, findings_of, plan_text, session, summary
 from seminar_plan import load_text
 from seminar_plan.load import PlanFormatError
-from seminar_plan.load.parse import clock_minutes, duration_minutes
+from seminar_plan.load.parse import clock_minutes, duration_minutes, is_language_code, is_slug
 from seminar_plan.model import Plan, Text
 
 
@@ -215,6 +215,21 @@ class TestSessionTimes:
         assert clock_minutes("24:00", allow_midnight_end=True) == 1440
         assert clock_minutes("9:60", allow_midnight_end=True) is None
         assert clock_minutes("25:00", allow_midnight_end=True) is None
+
+
+class TestPublicValueChecks:
+    def test_slug(self) -> None:
+        assert is_slug("tanaka-2")
+        assert is_slug("a_b")
+        assert not is_slug("-tanaka")
+        assert not is_slug("Tanaka")
+        assert not is_slug("")
+
+    def test_language_code(self) -> None:
+        assert is_language_code("ja")
+        assert is_language_code("zh-Hant")
+        assert not is_language_code("Japanese")
+        assert not is_language_code("j")
 
     def test_toml_local_time_and_duration(self) -> None:
         text = plan_text(

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from seminar_plan.exports.conference import slugify
-from seminar_plan.load.parse import LANGUAGE, SLUG
+from seminar_plan.load.parse import is_language_code, is_slug
 
 TEXT_FIELDS = ("name", "title", "organization", "notes")
 PLAIN_FIELDS = ("id", "delegation", "rank", "languages", "arrive", "depart")
@@ -205,7 +205,7 @@ def check_field(field: str) -> str | None:
     base, _, part = field.partition(".")
     if not part and field in (*PLAIN_FIELDS, *TEXT_FIELDS):
         return None
-    if part and base in TEXT_FIELDS and LANGUAGE.match(part):
+    if part and base in TEXT_FIELDS and is_language_code(part):
         return None
     if part and base == CONTACT and _CONTACT_KEY.match(part):
         return None
@@ -370,7 +370,7 @@ class _Row:
         codes: list[str] = []
         for word in filter(None, _LIST_SPLIT.split(value)):
             code = LANGUAGE_NAMES.get(word.casefold(), word.lower())
-            if not LANGUAGE.match(code):
+            if not is_language_code(code):
                 self.problem(
                     f"language {word!r} is not a language code (use codes such as ja, zh, en)"
                 )
@@ -394,7 +394,7 @@ class _Row:
         value = self.cells.get(field, "")
         if not value:
             return None
-        if not SLUG.match(value):
+        if not is_slug(value):
             self.problem(
                 f"{field} {value!r} is not an id (lowercase letters, digits, - and _,"
                 " starting with a letter or digit)"

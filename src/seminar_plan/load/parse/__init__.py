@@ -1,0 +1,104 @@
+"""Raw TOML mappings -> the model, plus every schema, reference, id and time finding (pure).
+
+The parser never stops at the first problem: a bad value is reported and left out of the model,
+and the rest of the plan is still read, so ``check`` reports everything at once.
+
+One module per plan table or close group of tables (``event``, ``people``, ``venues``,
+``sessions``), one for merging the files (``collect``), one for references, one for the schema of
+known keys, one for scalar values; a new table gets its own module and one line in
+``parse_plan``.
+"""
+
+from __future__ import annotations
+
+from seminar_plan.findings import Finding, Severity
+from seminar_plan.load.locate import Locator
+from seminar_plan.load.parse.collect import collect
+from seminar_plan.load.parse.event import read_check, read_days, read_event
+from seminar_plan.load.parse.parser import Parser
+from seminar_plan.load.parse.people import read_delegations, read_groups, read_people
+from seminar_plan.load.parse.references import References
+from seminar_plan.load.parse.scalars import (
+    LANGUAGE,
+    SLUG,
+    clock_minutes,
+    closest,
+    did_you_mean,
+    duration_minutes,
+    is_language_code,
+    is_slug,
+    nearest_id,
+)
+from seminar_plan.load.parse.schema import FORMAT_VERSION
+from seminar_plan.load.parse.sessions import occurrences, read_sessions
+from seminar_plan.load.parse.venues import read_rooms, read_travel, read_venues
+from seminar_plan.load.read import Sources
+from seminar_plan.model import Plan, Session
+
+__all__ = [
+    "FORMAT_VERSION",
+    "LANGUAGE",
+    "SLUG",
+    "Parser",
+    "clock_minutes",
+    "closest",
+    "did_you_mean",
+    "duration_minutes",
+    "is_language_code",
+    "is_slug",
+    "nearest_id",
+    "parse_plan",
+]
+
+
+def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Finding]]:
+    """Build the plan from ``sources``; return it (None without a usable event) and findings."""
+    p = Parser(sources, locator)
+    for problem in sources.problems:
+        p.report("schema", problem.origin, problem.message, problem.hint)
+    for index, source in enumerate(sources.files):
+        if source.syntax is not None:
+            p.findings.append(
+                Finding(
+                    "toml-syntax",
+                    Severity.ERROR,
+                    f"invalid TOML: {source.syntax.message}",
+                    "fix the syntax at this place; quote strings, close brackets",
+                    (),
+                    locator.place_at(index, source.syntax.line, source.syntax.column),
+                )
+            )
+    tables = collect(p)
+    event = read_event(p, tables.event)
+    days = read_days(p, tables.named["days"], event)
+    delegations = read_delegations(p, tables.named["delegations"])
+    venues = read_venues(p, tables.named["venues"])
+    rooms = read_rooms(p, tables.named["rooms"])
+    people = read_people(p, tables.named["people"], event)
+    groups = read_groups(p, tables.named["groups"])
+    travel = read_travel(p, tables.travel)
+    check = read_check(p, tables.check)
+    drafts = read_sessions(p, tables.sessions, event)
+    # A repeated id is reported as duplicate-id; only its first definition is scheduled.
+    placed: set[str | None] = set()
+    sessions: list[Session] = []
+    for draft in drafts:
+        if draft.ident not in placed:
+            placed.add(draft.ident)
+            sessions.extend(occurrences(p, draft, event))
+    if event is None:
+        return None, p.findings
+    plan = Plan(
+        event=event,
+        days=days,
+        delegations=delegations,
+        venues=venues,
+        travel=travel,
+        rooms=rooms,
+        people=people,
+        groups=groups,
+        sessions=tuple(sessions),
+        check=check,
+    )
+    References(p, plan, drafts).check()
+    return plan, p.findings

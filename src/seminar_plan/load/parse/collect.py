@@ -1,0 +1,125 @@
+"""Merging the plan's files: each top-level table is gathered once, duplicates are reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seminar_plan.load.parse.parser import Entry, Parser
+from seminar_plan.load.parse.scalars import is_int, type_name
+from seminar_plan.load.parse.schema import FORMAT_VERSION, ID_TABLES, SINGULAR, TOP_LEVEL
+from seminar_plan.model import Origin
+
+
+@dataclass
+class Tables:
+    event: Entry | None = None
+    check: Entry | None = None
+    named: dict[str, dict[str, Entry]] = field(
+        default_factory=lambda: {key: {} for key in ID_TABLES}
+    )
+    sessions: list[Entry] = field(default_factory=list)
+    travel: list[Entry] = field(default_factory=list)
+
+
+def collect(p: Parser) -> Tables:
+    tables = Tables()
+    for index, source in enumerate(p.sources.files):
+        if source.data is None:
+            continue
+        data = source.data
+        root = Origin(index, ())
+        p.known_keys(data, root, TOP_LEVEL, None)
+        if "format" in data:
+            value = data["format"]
+            if not is_int(value) or value < 1:
+                p.schema(
+                    root.child("format"),
+                    f"format must be a positive integer, not {value!r}",
+                    f"write format = {FORMAT_VERSION}",
+                )
+        for key in ("event", "check"):
+            if key not in data:
+                continue
+            origin = root.child(key)
+            if not p.is_table(data[key], origin, f"[{key}]", None):
+                continue
+            earlier = tables.event if key == "event" else tables.check
+            if earlier is not None:
+                duplicate(p, key, origin, earlier.origin, f"[{key}]")
+                continue
+            entry = Entry(key, data[key], origin)
+            if key == "event":
+                tables.event = entry
+            else:
+                tables.check = entry
+        for key in ID_TABLES:
+            if key not in data:
+                continue
+            origin = root.child(key)
+            if not p.is_table(data[key], origin, f"[{key}]", None):
+                continue
+            for ident, table in data[key].items():
+                item_origin = origin.child(ident)
+                earlier_entry = tables.named[key].get(ident)
+                if earlier_entry is not None:
+                    duplicate(p, ident, item_origin, earlier_entry.origin, f"[{key}.{ident}]")
+                    continue
+                if key != "days":
+                    p.check_id(ident, item_origin, SINGULAR.get(key, key.rstrip("s")))
+                if p.is_table(table, item_origin, f"[{key}.{ident}]", ident):
+                    tables.named[key][ident] = Entry(ident, table, item_origin)
+        for key in ("sessions", "travel"):
+            if key not in data:
+                continue
+            origin = root.child(key)
+            value = data[key]
+            if not isinstance(value, list):
+                p.schema(
+                    origin,
+                    f"{key} must be an array of tables ([[{key}]]), not {type_name(value)}",
+                )
+                continue
+            target = tables.sessions if key == "sessions" else tables.travel
+            for position, table in enumerate(value):
+                item_origin = origin.child(position)
+                if p.is_table(table, item_origin, f"[[{key}]] entry", None):
+                    target.append(Entry(str(position), table, item_origin))
+    shared_attendee_ids(p, tables)
+    if tables.event is None and any(s.data is not None for s in p.sources.files):
+        p.schema(
+            Origin(0, ()),
+            "the plan has no [event] table",
+            '[event] needs title, timezone, start and end: see "seminar-plan init"',
+        )
+    return tables
+
+
+def shared_attendee_ids(p: Parser, tables: Tables) -> None:
+    """Delegations, groups and people share one namespace: ``attendees`` names any of them."""
+    owner: dict[str, str] = {}
+    for key in ("delegations", "groups", "people"):
+        for ident, entry in list(tables.named[key].items()):
+            if ident in owner:
+                earlier = tables.named[owner[ident]][ident]
+                place = p.locator.place(earlier.origin)
+                p.report(
+                    "duplicate-id",
+                    entry.origin,
+                    f"[{key}.{ident}] uses the id of [{owner[ident]}.{ident}]"
+                    f" ({place.file}:{place.line}); attendees could not tell them apart",
+                    "give one of them another id",
+                    (ident,),
+                )
+            else:
+                owner[ident] = key
+
+
+def duplicate(p: Parser, ident: str, origin: Origin, earlier: Origin, what: str) -> None:
+    place = p.locator.place(earlier)
+    p.report(
+        "duplicate-id",
+        origin,
+        f"{what} is defined twice; the first is at {place.file}:{place.line}",
+        "rename or remove one of them",
+        (ident,),
+    )

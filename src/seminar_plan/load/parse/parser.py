@@ -1,0 +1,320 @@
+"""The parser's state (sources, locator, findings so far) and its readers of typed values.
+
+Each reader reports a bad value as a ``schema`` finding and returns None (or a default), so the
+table modules go on reading the rest of the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+from seminar_plan.findings import CODES, Finding
+from seminar_plan.load.locate import Locator
+from seminar_plan.load.parse.scalars import (
+    LANGUAGE,
+    SLUG,
+    clock_minutes,
+    closest,
+    is_int,
+    type_name,
+)
+from seminar_plan.load.read import Sources
+from seminar_plan.model import ALL, Origin, Text
+
+
+@dataclass
+class Entry:
+    """A table from one file, before it becomes a model value."""
+
+    id: str
+    table: Any
+    origin: Origin
+
+
+@dataclass
+class Parser:
+    sources: Sources
+    locator: Locator
+    findings: list[Finding] = field(default_factory=list)
+
+    # -- findings ---------------------------------------------------------------------------
+    def report(
+        self,
+        code: str,
+        origin: Origin,
+        message: str,
+        hint: str | None = None,
+        subjects: tuple[str, ...] = (),
+    ) -> None:
+        self.findings.append(
+            Finding(code, CODES[code], message, hint, subjects, self.locator.place(origin))
+        )
+
+    def schema(
+        self, origin: Origin, message: str, hint: str | None = None, subject: str | None = None
+    ) -> None:
+        self.report("schema", origin, message, hint, (subject,) if subject else ())
+
+    # -- generic values ---------------------------------------------------------------------
+    def known_keys(
+        self, table: Mapping[str, Any], origin: Origin, known: tuple[str, ...], subject: str | None
+    ) -> None:
+        for key in table:
+            if key not in known:
+                suggestion = closest(key, known)
+                hint = (
+                    f"did you mean {suggestion!r}?"
+                    if suggestion
+                    else f"known keys: {', '.join(known)}"
+                )
+                self.schema(origin.child(key), f"unknown key {key!r}", hint, subject)
+
+    def is_table(self, value: object, origin: Origin, what: str, subject: str | None) -> bool:
+        if isinstance(value, dict):
+            return True
+        self.schema(origin, f"{what} must be a table, not {type_name(value)}", None, subject)
+        return False
+
+    def text(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        origin: Origin,
+        subject: str | None,
+        *,
+        required: bool = False,
+    ) -> Text | None:
+        if key not in table:
+            if required:
+                self.schema(origin, f"missing required key {key!r}", f'add {key} = "..."', subject)
+            return None
+        return self.text_value(table[key], origin.child(key), key, subject)
+
+    def text_value(
+        self, value: object, origin: Origin, key: str, subject: str | None
+    ) -> Text | None:
+        if isinstance(value, str):
+            return Text.plain(value)
+        if isinstance(value, dict) and value:
+            variants = []
+            for lang, variant in value.items():
+                if not LANGUAGE.match(lang):
+                    self.schema(
+                        origin.child(lang),
+                        f"{key}: {lang!r} is not a language code",
+                        "use codes such as ja, zh, en",
+                        subject,
+                    )
+                    continue
+                if not isinstance(variant, str):
+                    self.schema(
+                        origin.child(lang),
+                        f"{key}.{lang} must be a string, not {type_name(variant)}",
+                        None,
+                        subject,
+                    )
+                    continue
+                variants.append((lang, variant))
+            return Text(tuple(variants)) if variants else None
+        self.schema(
+            origin,
+            f"{key} must be a string or a table of language to string, not {type_name(value)}",
+            f'write {key} = "..." or {key} = {{ ja = "...", zh = "..." }}',
+            subject,
+        )
+        return None
+
+    def integer(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        origin: Origin,
+        subject: str | None,
+        *,
+        minimum: int | None = None,
+        required: bool = False,
+    ) -> int | None:
+        if key not in table:
+            if required:
+                self.schema(origin, f"missing required key {key!r}", None, subject)
+            return None
+        value = table[key]
+        if not is_int(value):
+            self.schema(
+                origin.child(key),
+                f"{key} must be an integer, not {type_name(value)}",
+                None,
+                subject,
+            )
+            return None
+        if minimum is not None and value < minimum:
+            self.schema(
+                origin.child(key), f"{key} must be at least {minimum}, not {value}", None, subject
+            )
+            return None
+        return cast("int", value)
+
+    def string(
+        self, table: Mapping[str, Any], key: str, origin: Origin, subject: str | None
+    ) -> str | None:
+        if key not in table:
+            return None
+        value = table[key]
+        if not isinstance(value, str):
+            self.schema(
+                origin.child(key), f"{key} must be a string, not {type_name(value)}", None, subject
+            )
+            return None
+        return value
+
+    def choice(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        origin: Origin,
+        subject: str | None,
+        options: tuple[str, ...],
+        default: str,
+    ) -> str:
+        value = self.string(table, key, origin, subject)
+        if value is None:
+            return default
+        if value not in options:
+            suggestion = closest(value, options)
+            hint = f"did you mean {suggestion!r}?" if suggestion else None
+            self.schema(
+                origin.child(key),
+                f"{key} {value!r} is not one of {', '.join(options)}",
+                hint,
+                subject,
+            )
+            return default
+        return value
+
+    def ref(
+        self, table: Mapping[str, Any], key: str, origin: Origin, subject: str | None
+    ) -> str | None:
+        value = self.string(table, key, origin, subject)
+        if value is not None and not value:
+            self.schema(origin.child(key), f"{key} is empty", None, subject)
+            return None
+        return value
+
+    def ref_list(
+        self, table: Mapping[str, Any], key: str, origin: Origin, subject: str | None
+    ) -> tuple[str, ...]:
+        if key not in table:
+            return ()
+        value = table[key]
+        if isinstance(value, str):
+            # attendees = "all" is the one documented shorthand; any other single string is
+            # reported, and still used so that the rest of the check sees it.
+            if not (key == "attendees" and value == ALL):
+                self.schema(
+                    origin.child(key),
+                    f"{key} must be a list of ids, not a string",
+                    f"write {key} = [{value!r}]".replace("'", '"'),
+                    subject,
+                )
+            value = [value]
+        if not isinstance(value, list):
+            self.schema(
+                origin.child(key),
+                f"{key} must be a list of ids, not {type_name(value)}",
+                None,
+                subject,
+            )
+            return ()
+        refs: list[str] = []
+        for position, item in enumerate(value):
+            if not isinstance(item, str) or not item:
+                self.schema(
+                    origin.child(key, position),
+                    f"{key}[{position}] must be an id string, not {type_name(item)}",
+                    None,
+                    subject,
+                )
+                continue
+            if item in refs:
+                self.schema(
+                    origin.child(key, position), f"{key} names {item!r} twice", None, subject
+                )
+                continue
+            refs.append(item)
+        return tuple(refs)
+
+    def languages(
+        self, table: Mapping[str, Any], key: str, origin: Origin, subject: str | None
+    ) -> tuple[str, ...] | None:
+        if key not in table:
+            return None
+        value = table[key]
+        if not isinstance(value, list):
+            self.schema(
+                origin.child(key),
+                f"{key} must be a list of language codes, not {type_name(value)}",
+                f'write {key} = ["ja", "zh"]',
+                subject,
+            )
+            return None
+        codes: list[str] = []
+        for position, item in enumerate(value):
+            if not isinstance(item, str) or not LANGUAGE.match(item):
+                self.schema(
+                    origin.child(key, position),
+                    f"{key}[{position}] is not a language code: {item!r}",
+                    "use codes such as ja, zh, en",
+                    subject,
+                )
+                continue
+            codes.append(item)
+        return tuple(codes)
+
+    def language(
+        self, table: Mapping[str, Any], key: str, origin: Origin, subject: str | None
+    ) -> str | None:
+        value = self.string(table, key, origin, subject)
+        if value is not None and not LANGUAGE.match(value):
+            self.schema(
+                origin.child(key),
+                f"{key} is not a language code: {value!r}",
+                "use codes such as ja, zh, en",
+                subject,
+            )
+            return None
+        return value
+
+    def clock(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        origin: Origin,
+        subject: str | None,
+        *,
+        allow_midnight_end: bool,
+    ) -> int | None:
+        if key not in table:
+            return None
+        minutes = clock_minutes(table[key], allow_midnight_end=allow_midnight_end)
+        if minutes is None:
+            latest = "24:00" if allow_midnight_end else "23:59"
+            self.schema(
+                origin.child(key),
+                f'{key} must be a clock time "HH:MM" from 00:00 to {latest}, not {table[key]!r}',
+                f'write {key} = "09:30"',
+                subject,
+            )
+        return minutes
+
+    def check_id(self, ident: str, origin: Origin, what: str) -> None:
+        if not SLUG.match(ident):
+            suggestion = re.sub(r"[^a-z0-9_-]+", "-", ident.lower()).strip("-_") or "id"
+            self.schema(
+                origin,
+                f"{what} id {ident!r} is not a slug (lowercase letters, digits, - and _)",
+                f"rename it to {suggestion!r}",
+                ident,
+            )

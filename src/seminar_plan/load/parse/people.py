@@ -1,0 +1,130 @@
+"""``[delegations.ID]``, ``[people.ID]`` and ``[groups.ID]``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from seminar_plan.load.parse.parser import Entry, Parser
+from seminar_plan.load.parse.scalars import type_name
+from seminar_plan.load.parse.schema import DELEGATION_KEYS, GROUP_KEYS, PERSON_KEYS
+from seminar_plan.model import Delegation, Event, Group, Origin, Person, Text
+
+
+def read_delegations(p: Parser, entries: dict[str, Entry]) -> tuple[Delegation, ...]:
+    result = []
+    for ident, entry in entries.items():
+        table, origin = entry.table, entry.origin
+        p.known_keys(table, origin, DELEGATION_KEYS, ident)
+        result.append(
+            Delegation(
+                id=ident,
+                name=p.text(table, "name", origin, ident) or Text.plain(ident),
+                headcount=p.integer(table, "headcount", origin, ident, minimum=0),
+                language=p.language(table, "language", origin, ident),
+                origin=origin,
+            )
+        )
+    return tuple(result)
+
+
+def read_people(p: Parser, entries: dict[str, Entry], event: Event | None) -> tuple[Person, ...]:
+    tz = event.tz if event is not None else None
+    result = []
+    for ident, entry in entries.items():
+        table, origin = entry.table, entry.origin
+        p.known_keys(table, origin, PERSON_KEYS, ident)
+        name = p.text(table, "name", origin, ident, required=True)
+        arrive = moment(p, table, "arrive", origin, ident, tz)
+        depart = moment(p, table, "depart", origin, ident, tz)
+        if arrive is not None and depart is not None and depart < arrive:
+            p.schema(
+                origin.child("depart"),
+                f"{ident} departs ({depart:%Y-%m-%d %H:%M}) before arriving"
+                f" ({arrive:%Y-%m-%d %H:%M})",
+                "swap arrive and depart, or correct the date",
+                ident,
+            )
+        contact: list[tuple[str, str]] = []
+        if "contact" in table:
+            value = table["contact"]
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    if isinstance(item, (dict, list)):
+                        p.schema(
+                            origin.child("contact", key),
+                            f"contact.{key} must be a single value",
+                            None,
+                            ident,
+                        )
+                        continue
+                    contact.append((key, str(item)))
+            else:
+                p.schema(
+                    origin.child("contact"),
+                    f"contact must be a table, not {type_name(value)}",
+                    'write contact = { phone = "...", email = "..." }',
+                    ident,
+                )
+        result.append(
+            Person(
+                id=ident,
+                name=name or Text.plain(ident),
+                title=p.text(table, "title", origin, ident),
+                organization=p.text(table, "organization", origin, ident),
+                delegation=p.ref(table, "delegation", origin, ident),
+                rank=p.integer(table, "rank", origin, ident, minimum=1),
+                languages=p.languages(table, "languages", origin, ident) or (),
+                arrive=arrive,
+                depart=depart,
+                contact=tuple(contact),
+                notes=p.text(table, "notes", origin, ident),
+                origin=origin,
+            )
+        )
+    return tuple(result)
+
+
+def read_groups(p: Parser, entries: dict[str, Entry]) -> tuple[Group, ...]:
+    result = []
+    for ident, entry in entries.items():
+        table, origin = entry.table, entry.origin
+        p.known_keys(table, origin, GROUP_KEYS, ident)
+        members = p.ref_list(table, "members", origin, ident)
+        headcount = p.integer(table, "headcount", origin, ident, minimum=0)
+        result.append(
+            Group(
+                id=ident,
+                name=p.text(table, "name", origin, ident),
+                members=members,
+                headcount=len(members) if headcount is None else headcount,
+                origin=origin,
+            )
+        )
+    return tuple(result)
+
+
+def moment(
+    p: Parser, table: Mapping[str, Any], key: str, origin: Origin, ident: str, tz: dt.tzinfo | None
+) -> dt.datetime | None:
+    if key not in table:
+        return None
+    value = table[key]
+    if not isinstance(value, dt.datetime):
+        p.schema(
+            origin.child(key),
+            f"{key} must be a TOML date-time, not {type_name(value)}",
+            f"write {key} = 2025-07-23T14:30:00 (event zone) or 2025-07-23T15:30:00+09:00",
+            ident,
+        )
+        return None
+    if tz is None:
+        return None
+    try:
+        if value.tzinfo is None:
+            return value.replace(tzinfo=tz)
+        return value.astimezone(tz)
+    except (OverflowError, ValueError):
+        p.schema(origin.child(key), f"{key} is out of range: {value}", None, ident)
+        return None

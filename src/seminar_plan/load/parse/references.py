@@ -1,0 +1,136 @@
+"""Every reference resolves, else ``unknown-ref`` with the closest existing id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from seminar_plan.load.parse.parser import Parser
+from seminar_plan.load.parse.scalars import closest, nearest_id
+from seminar_plan.load.parse.schema import SINGULAR
+from seminar_plan.load.parse.sessions import SessionDraft
+from seminar_plan.model import ALL, Origin, Plan
+
+
+class References:
+    """Every reference resolves, else ``unknown-ref`` with the closest existing id."""
+
+    def __init__(self, parser: Parser, plan: Plan, drafts: list[SessionDraft]) -> None:
+        self.p = parser
+        self.plan = plan
+        self.drafts = drafts
+
+    def missing(
+        self,
+        origin: Origin,
+        referrer: str,
+        ref: str,
+        what: str,
+        options: Callable[[], list[str]],
+    ) -> None:
+        # "all" is suggested only for a near spelling of it, never as a last resort.
+        near_all = closest(ref, [ALL]) if what == "attendees" else None
+        suggestion = near_all or nearest_id(ref, options())
+        if suggestion is not None:
+            hint = f"did you mean {suggestion!r}?"
+        elif what == "attendees":
+            hint = f"define [delegations.{ref}], [groups.{ref}] or [people.{ref}], or fix the name"
+        else:
+            hint = f"define [{what}.{ref}] or fix the name"
+        self.p.report(
+            "unknown-ref",
+            origin,
+            f"{referrer} refers to {SINGULAR[what]} {ref!r}, which is not defined",
+            hint,
+            (referrer, ref),
+        )
+
+    def check(self) -> None:
+        plan = self.plan
+        people = lambda: list(plan.person_by_id)  # noqa: E731 - deferred: only built when needed
+        venues = lambda: list(plan.venue_by_id)  # noqa: E731
+        for room in plan.rooms:
+            if room.venue not in plan.venue_by_id:
+                self.missing(room.origin.child("venue"), room.id, room.venue, "venues", venues)
+        for travel in plan.travel:
+            for position, venue in enumerate(travel.between):
+                if venue not in plan.venue_by_id:
+                    self.missing(
+                        travel.origin.child("between", position), "travel", venue, "venues", venues
+                    )
+        for person in plan.people:
+            if person.delegation is not None and person.delegation not in plan.delegation_by_id:
+                self.missing(
+                    person.origin.child("delegation"),
+                    person.id,
+                    person.delegation,
+                    "delegations",
+                    lambda: list(plan.delegation_by_id),
+                )
+        for group in plan.groups:
+            for position, member in enumerate(group.members):
+                if member not in plan.person_by_id:
+                    self.missing(
+                        group.origin.child("members", position), group.id, member, "people", people
+                    )
+        for draft in self.drafts:
+            if draft.ident is not None:
+                self.session(draft, people)
+
+    def session(self, draft: SessionDraft, people: Callable[[], list[str]]) -> None:
+        plan, origin, ident = self.plan, draft.origin, draft.ident
+        assert ident is not None  # noqa: S101 - the caller passes identified drafts only
+        if draft.room is not None and draft.room not in plan.room_by_id:
+            self.missing(
+                origin.child("room"), ident, draft.room, "rooms", lambda: list(plan.room_by_id)
+            )
+        if draft.venue is not None and draft.venue not in plan.venue_by_id:
+            self.missing(
+                origin.child("venue"), ident, draft.venue, "venues", lambda: list(plan.venue_by_id)
+            )
+        room = plan.room_by_id.get(draft.room) if draft.room is not None else None
+        if room is not None and draft.venue is not None and draft.venue != room.venue:
+            self.p.schema(
+                origin.child("venue"),
+                f"room {room.id!r} is at venue {room.venue!r}, but venue names {draft.venue!r}",
+                "a room implies its venue: remove venue, or choose a room at that venue",
+                ident,
+            )
+        for key in ("speakers", "moderators", "interpreters", "attendees"):
+            refs: tuple[str, ...] = getattr(draft, key)
+            for ref in refs:
+                if key == "attendees":
+                    if (
+                        ref == ALL
+                        or ref in plan.person_by_id
+                        or ref in plan.group_by_id
+                        or (ref in plan.delegation_by_id)
+                    ):
+                        continue
+                    self.missing(
+                        self.list_origin(origin, draft.table, key, ref),
+                        ident,
+                        ref,
+                        "attendees",
+                        lambda: [*plan.delegation_by_id, *plan.group_by_id, *plan.person_by_id],
+                    )
+                elif ref not in plan.person_by_id:
+                    self.missing(
+                        self.list_origin(origin, draft.table, key, ref),
+                        ident,
+                        ref,
+                        "people",
+                        people,
+                    )
+        if draft.owner is not None and draft.owner not in plan.person_by_id:
+            self.missing(origin.child("owner"), ident, draft.owner, "people", people)
+        for cue in draft.cues:
+            if cue.who is not None and cue.who not in plan.person_by_id:
+                self.missing(cue.origin.child("who"), ident, cue.who, "people", people)
+
+    @staticmethod
+    def list_origin(origin: Origin, table: Mapping[str, Any], key: str, ref: str) -> Origin:
+        value = table.get(key)
+        if isinstance(value, list) and ref in value:
+            return origin.child(key, value.index(ref))
+        return origin.child(key)

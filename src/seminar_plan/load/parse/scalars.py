@@ -1,0 +1,106 @@
+"""Scalar values of a plan: clock times, durations, ids, language codes, and near spellings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from typing import cast
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
+CLOCK = re.compile(r"(\d{1,2}):(\d{2})\Z")
+DURATION = re.compile(r"\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*\Z")
+MINUTES_PER_DAY = 24 * 60
+MAX_TRAVEL_MINUTES = 7 * MINUTES_PER_DAY
+# Event dates stay well inside what datetime can represent, in any zone.
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
+
+
+def closest(word: str, options: Iterator[str] | tuple[str, ...] | list[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
+    return matches[0] if matches else None
+
+
+def nearest_id(word: str, options: list[str]) -> str | None:
+    """The existing id closest to ``word``: a close spelling, else one that contains it (or is
+    contained in it), else the most similar at all; None only when there are no ids."""
+    match = closest(word, options)
+    if match is not None:
+        return match
+    folded = word.casefold()
+    containing = [o for o in options if folded in o.casefold() or o.casefold() in folded]
+    if containing:
+        return min(containing, key=lambda o: (abs(len(o) - len(word)), o))
+    best = difflib.get_close_matches(word, options, n=1, cutoff=0.0)
+    return best[0] if best else None
+
+
+def did_you_mean(word: str, options: Iterator[str] | tuple[str, ...] | list[str]) -> str | None:
+    match = closest(word, options)
+    return f"did you mean {match!r}?" if match else None
+
+
+def type_name(value: object) -> str:
+    names = {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+        dt.datetime: "a date-time",
+        dt.date: "a date",
+        dt.time: "a time",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def clock_minutes(value: object, *, allow_midnight_end: bool) -> int | None:
+    """Minutes after midnight for "HH:MM" or a TOML local time; None when not a clock time."""
+    if isinstance(value, dt.time):
+        return value.hour * 60 + value.minute
+    if isinstance(value, str):
+        match = CLOCK.match(value.strip())
+        if match is None:
+            return None
+        hours, minutes = int(match.group(1)), int(match.group(2))
+        if minutes > 59:
+            return None
+        if hours == 24 and minutes == 0 and allow_midnight_end:
+            return MINUTES_PER_DAY
+        if hours > 23:
+            return None
+        return hours * 60 + minutes
+    return None
+
+
+def duration_minutes(value: object) -> int | None:
+    if is_int(value):
+        return cast("int", value)
+    if isinstance(value, str):
+        match = DURATION.match(value)
+        if match is None or (match.group(1) is None and match.group(2) is None):
+            return None
+        return int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+    return None
+
+
+def minutes_text(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def is_slug(value: str) -> bool:
+    """Whether ``value`` is a valid id: lowercase letters, digits, - and _, not starting with
+    - or _."""
+    return SLUG.match(value) is not None
+
+
+def is_language_code(value: str) -> bool:
+    """Whether ``value`` is a language code such as ``ja``, ``zh`` or ``zh-Hant``."""
+    return LANGUAGE.match(value) is not None

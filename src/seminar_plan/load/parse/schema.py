@@ -1,0 +1,85 @@
+"""The schema: every key each plan table knows, and the plan format version this reads."""
+
+from __future__ import annotations
+
+FORMAT_VERSION = 1
+
+TOP_LEVEL = (
+    "format",
+    "include",
+    "event",
+    "days",
+    "delegations",
+    "venues",
+    "travel",
+    "rooms",
+    "people",
+    "groups",
+    "sessions",
+    "check",
+)
+EVENT_KEYS = (
+    "title",
+    "timezone",
+    "start",
+    "end",
+    "languages",
+    "theme",
+    "organizer",
+    "city",
+    "edition",
+    "co_hosts",
+    "participants",
+)
+DAY_KEYS = ("label", "notes")
+DELEGATION_KEYS = ("name", "headcount", "language")
+VENUE_KEYS = ("name", "address")
+TRAVEL_KEYS = ("between", "minutes")
+ROOM_KEYS = ("venue", "name", "capacity", "booths", "open", "close")
+PERSON_KEYS = (
+    "name",
+    "title",
+    "organization",
+    "delegation",
+    "rank",
+    "languages",
+    "arrive",
+    "depart",
+    "contact",
+    "notes",
+)
+GROUP_KEYS = ("name", "members", "headcount")
+SESSION_KEYS = (
+    "id",
+    "title",
+    "day",
+    "date",
+    "start",
+    "end",
+    "duration",
+    "kind",
+    "track",
+    "room",
+    "venue",
+    "speakers",
+    "moderators",
+    "interpreters",
+    "owner",
+    "attendees",
+    "attendance",
+    "interpretation",
+    "av",
+    "notes",
+    "cues",
+)
+CUE_KEYS = ("at", "what", "who", "notes")
+CHECK_KEYS = ("ignore", "severity")
+ID_TABLES = ("days", "delegations", "venues", "rooms", "people", "groups")
+# The singular of a table's name, for messages about one entry of it.
+SINGULAR = {
+    "venues": "venue",
+    "rooms": "room",
+    "people": "person",
+    "delegations": "delegation",
+    "attendees": "attendee",
+}

@@ -1,0 +1,322 @@
+"""``[[sessions]]`` and their ``[[sessions.cues]]``: each table becomes a draft, then one
+session per day it names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, cast
+
+from seminar_plan.load.parse.collect import duplicate
+from seminar_plan.load.parse.parser import Entry, Parser
+from seminar_plan.load.parse.scalars import (
+    MINUTES_PER_DAY,
+    duration_minutes,
+    is_int,
+    minutes_text,
+)
+from seminar_plan.load.parse.schema import CUE_KEYS, SESSION_KEYS
+from seminar_plan.model import (
+    INTERPRETATION_MODES,
+    KINDS,
+    Cue,
+    Event,
+    Interpretation,
+    Kind,
+    Origin,
+    Session,
+    Text,
+)
+
+
+def read_sessions(p: Parser, entries: list[Entry], event: Event | None) -> list[SessionDraft]:
+    first_origin: dict[str, Origin] = {}
+    drafts: list[SessionDraft] = []
+    for entry in entries:
+        table, origin = entry.table, entry.origin
+        ident = table.get("id")
+        subject = ident if isinstance(ident, str) and ident else None
+        p.known_keys(table, origin, SESSION_KEYS, subject)
+        if "id" not in table:
+            p.schema(origin, "session without id", 'add id = "opening"')
+        elif subject is None:
+            p.schema(origin.child("id"), f"id must be a non-empty string, not {ident!r}")
+        else:
+            p.check_id(subject, origin.child("id"), "session")
+            if subject in first_origin:
+                duplicate(
+                    p,
+                    subject,
+                    origin.child("id"),
+                    first_origin[subject].child("id"),
+                    f"session {subject!r}",
+                )
+            else:
+                first_origin[subject] = origin
+        drafts.append(SessionReader(p, table, origin, subject).draft(event))
+    return drafts
+
+
+@dataclass(frozen=True)
+class CueDraft:
+    at: int
+    what: Text
+    who: str | None
+    notes: Text | None
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class SessionDraft:
+    """What one ``[[sessions]]`` table says, validated, before it is placed on its days."""
+
+    ident: str | None
+    origin: Origin
+    table: Mapping[str, Any]
+    title: Text | None
+    kind: Kind
+    interpretation: Interpretation
+    track: str | None
+    room: str | None
+    venue: str | None
+    speakers: tuple[str, ...]
+    moderators: tuple[str, ...]
+    interpreters: tuple[str, ...]
+    owner: str | None
+    attendees: tuple[str, ...]
+    attendance: int | None
+    av: Text | None
+    notes: Text | None
+    days: tuple[tuple[int, tuple[str | int, ...]], ...]
+    start: int | None
+    length: int | None
+    cues: tuple[CueDraft, ...]
+
+
+class SessionReader:
+    """One ``[[sessions]]`` table -> a draft, then its occurrences, one per day it names."""
+
+    def __init__(
+        self, parser: Parser, table: Mapping[str, Any], origin: Origin, ident: str | None
+    ) -> None:
+        self.p = parser
+        self.table = table
+        self.origin = origin
+        self.ident = ident
+
+    def draft(self, event: Event | None) -> SessionDraft:
+        p, table, origin, ident = self.p, self.table, self.origin, self.ident
+        start = self.start()
+        return SessionDraft(
+            ident=ident,
+            origin=origin,
+            table=table,
+            title=p.text(table, "title", origin, ident, required=True),
+            kind=cast("Kind", p.choice(table, "kind", origin, ident, KINDS, "other")),
+            interpretation=cast(
+                "Interpretation",
+                p.choice(table, "interpretation", origin, ident, INTERPRETATION_MODES, "none"),
+            ),
+            track=p.string(table, "track", origin, ident),
+            room=p.ref(table, "room", origin, ident),
+            venue=p.ref(table, "venue", origin, ident),
+            speakers=p.ref_list(table, "speakers", origin, ident),
+            moderators=p.ref_list(table, "moderators", origin, ident),
+            interpreters=p.ref_list(table, "interpreters", origin, ident),
+            owner=p.ref(table, "owner", origin, ident),
+            attendees=p.ref_list(table, "attendees", origin, ident),
+            attendance=p.integer(table, "attendance", origin, ident, minimum=0),
+            av=p.text(table, "av", origin, ident),
+            notes=p.text(table, "notes", origin, ident),
+            days=self.days(event),
+            start=start,
+            length=self.length(start),
+            cues=self.cues(),
+        )
+
+    def days(self, event: Event | None) -> tuple[tuple[int, tuple[str | int, ...]], ...]:
+        """The days named by ``day`` or ``date``, each with the key path that names it."""
+        p, table, origin, ident = self.p, self.table, self.origin, self.ident
+        has_day, has_date = "day" in table, "date" in table
+        if has_day == has_date:
+            p.schema(
+                origin.child("date") if has_day else origin,
+                "a session needs exactly one of day and date"
+                if has_day
+                else "session has neither day nor date",
+                "write day = 2 (1 is the event's first day) or date = 2025-07-24",
+                ident,
+            )
+            return ()
+        key = "day" if has_day else "date"
+        value = table[key]
+        values = value if isinstance(value, list) else [value]
+        paths: list[tuple[str | int, ...]] = (
+            [(key, i) for i in range(len(values))] if isinstance(value, list) else [(key,)]
+        )
+        if not values:
+            p.schema(origin.child(key), f"{key} is an empty list", None, ident)
+        days: list[tuple[int, tuple[str | int, ...]]] = []
+        for item, path in zip(values, paths, strict=True):
+            if key == "day" and is_int(item):
+                number = cast("int", item)
+            elif key == "date" and isinstance(item, dt.date) and not isinstance(item, dt.datetime):
+                if event is None:
+                    continue
+                number = event.day_of(item)
+            else:
+                wanted = "a day number (1 = first day)" if key == "day" else "a TOML date"
+                p.schema(origin.child(*path), f"{key} must be {wanted}, not {item!r}", None, ident)
+                continue
+            if any(number == seen for seen, _ in days):
+                p.schema(origin.child(*path), f"{key} names day {number} twice", None, ident)
+                continue
+            days.append((number, path))
+        return tuple(days)
+
+    def start(self) -> int | None:
+        if "start" not in self.table:
+            self.p.schema(
+                self.origin, "missing required key 'start'", 'add start = "09:00"', self.ident
+            )
+            return None
+        return self.p.clock(self.table, "start", self.origin, self.ident, allow_midnight_end=False)
+
+    def length(self, start: int | None) -> int | None:
+        p, table, origin, ident = self.p, self.table, self.origin, self.ident
+        has_end, has_duration = "end" in table, "duration" in table
+        if has_end == has_duration:
+            p.schema(
+                origin.child("duration") if has_end else origin,
+                "a session needs exactly one of end and duration"
+                if has_end
+                else "session has neither end nor duration",
+                'write end = "10:30" or duration = "90m"',
+                ident,
+            )
+            return None
+        if has_end:
+            end = p.clock(table, "end", origin, ident, allow_midnight_end=True)
+            if end is None or start is None:
+                return None
+            return end - start
+        minutes = duration_minutes(table["duration"])
+        if minutes is None:
+            p.schema(
+                origin.child("duration"),
+                'duration must be minutes or text such as "90m", "1h30m", "2h",'
+                f" not {table['duration']!r}",
+                'write duration = "1h30m"',
+                ident,
+            )
+        return minutes
+
+    def cues(self) -> tuple[CueDraft, ...]:
+        p, ident = self.p, self.ident
+        if "cues" not in self.table:
+            return ()
+        value = self.table["cues"]
+        origin = self.origin.child("cues")
+        if not isinstance(value, list):
+            p.schema(origin, "cues must be an array of tables ([[sessions.cues]])", None, ident)
+            return ()
+        drafts = []
+        for position, table in enumerate(value):
+            cue_origin = origin.child(position)
+            if not p.is_table(table, cue_origin, "a cue", ident):
+                continue
+            p.known_keys(table, cue_origin, CUE_KEYS, ident)
+            if "at" not in table:
+                p.schema(cue_origin, "cue without at", 'add at = "09:05"', ident)
+            what = p.text(table, "what", cue_origin, ident, required=True)
+            who = p.ref(table, "who", cue_origin, ident)
+            notes = p.text(table, "notes", cue_origin, ident)
+            at = p.clock(table, "at", cue_origin, ident, allow_midnight_end=True)
+            if at is not None and what is not None:
+                drafts.append(CueDraft(at, what, who, notes, cue_origin))
+        return tuple(drafts)
+
+
+def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Session]:
+    """Place a draft on each of its days; times that cannot be placed are ``bad-time``."""
+    ident, origin, start, length = draft.ident, draft.origin, draft.start, draft.length
+    if ident is None or draft.title is None or event is None or start is None or length is None:
+        return []
+    end_key = "end" if "end" in draft.table else "duration"
+    if length <= 0:
+        p.report(
+            "bad-time",
+            origin.child(end_key),
+            f"session {ident!r} ends before or when it starts",
+            "the end must come after the start",
+            (ident,),
+        )
+        return []
+    if start + length > MINUTES_PER_DAY:
+        p.report(
+            "bad-time",
+            origin.child(end_key),
+            f"session {ident!r} runs past midnight"
+            f" (from {minutes_text(start)} for {length} minutes)",
+            'end it at "24:00" and continue it as a session on the next day',
+            (ident,),
+        )
+        return []
+    repeated = len(draft.days) > 1
+    result = []
+    for day, day_key in draft.days:
+        occurrence = f"{ident}@{day}" if repeated else ident
+        if not 1 <= day <= event.day_count:
+            p.report(
+                "bad-time",
+                origin.child(*day_key),
+                f"session {occurrence!r} is on day {day}, outside the event"
+                f" ({event.start} .. {event.end}, days 1..{event.day_count})",
+                f"use a day from 1 to {event.day_count}",
+                (occurrence,),
+            )
+            continue
+        midnight = dt.datetime.combine(event.date_of(day), dt.time(), tzinfo=event.tz)
+        begins = midnight + dt.timedelta(minutes=start)
+        ends = midnight + dt.timedelta(minutes=start + length)
+        cues = []
+        for cue in draft.cues:
+            moment = midnight + dt.timedelta(minutes=cue.at)
+            if begins <= moment <= ends:
+                cues.append(Cue(moment, cue.what, cue.who, cue.notes, cue.origin))
+                continue
+            p.report(
+                "bad-time",
+                cue.origin.child("at"),
+                f"cue at {minutes_text(cue.at)} is outside its session {occurrence!r}"
+                f" ({minutes_text(start)}-{minutes_text(start + length)})",
+                "move the cue inside the session, or change the session's times",
+                (occurrence,),
+            )
+        result.append(
+            Session(
+                id=occurrence,
+                base_id=ident,
+                title=draft.title,
+                day=day,
+                start=begins,
+                end=ends,
+                origin=origin,
+                kind=draft.kind,
+                track=draft.track,
+                room=draft.room,
+                venue=draft.venue,
+                speakers=draft.speakers,
+                moderators=draft.moderators,
+                interpreters=draft.interpreters,
+                owner=draft.owner,
+                attendees=draft.attendees,
+                attendance=draft.attendance,
+                interpretation=draft.interpretation,
+                av=draft.av,
+                notes=draft.notes,
+                cues=tuple(cues),
+            )
+        )
+    return result
