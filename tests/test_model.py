@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from dateutil import tz
 
 from conftest import plan_text, session
 from seminar_plan import load_text
-from seminar_plan.model import Plan, Text, elapsed_minutes
+from seminar_plan.model import Flight, Origin, Plan, Text, elapsed_minutes
 
 
 def plan_of(text: str) -> Plan:
@@ -69,3 +70,23 @@ def test_a_session_over_the_spring_change_lasts_its_real_length() -> None:
     )
     (night,) = plan_of(text).sessions
     assert night.minutes == 120
+
+
+def test_a_flight_carries_people_group_members_and_named_delegation_members() -> None:
+    plan = plan_of(plan_text('[groups.vips]\nmembers = ["chen"]\nheadcount = 2\n'))
+    moment = dt.datetime(2025, 7, 23, 10, 0, tzinfo=plan.event.tz)
+    flight = Flight(
+        "in1",
+        "CA168",
+        "arrival",
+        "hotel",
+        moment,
+        moment + dt.timedelta(hours=2),
+        Origin(0, ("flights", 0)),
+        passengers=("japan", "vips", "aoki", "nobody"),
+    )
+    plan = dataclasses.replace(plan, flights=(flight,))
+    assert plan.members_by_delegation == {"japan": ("aoki", "sato"), "china": ("chen",)}
+    assert plan.passengers_of(flight) == ("aoki", "sato", "chen")
+    assert plan.flights_by_person == {"aoki": (flight,), "sato": (flight,), "chen": (flight,)}
+    assert flight.minutes == 120

@@ -44,6 +44,8 @@ Kind = Literal[
 ]
 Interpretation = Literal["none", "consecutive", "simultaneous"]
 Role = Literal["speaker", "moderator", "interpreter", "owner", "attendee"]
+Direction = Literal["arrival", "departure"]
+DIRECTIONS = ("arrival", "departure")
 
 ALL = "all"
 
@@ -226,6 +228,7 @@ class Session:
     av: Text | None = None
     notes: Text | None = None
     cues: tuple[Cue, ...] = ()
+    vehicles: tuple[str, ...] = ()
 
     @property
     def date(self) -> dt.date:
@@ -237,11 +240,50 @@ class Session:
 
 
 @dataclass(frozen=True, slots=True)
+class Vehicle:
+    """A ``[vehicles.ID]`` table: what carries a transfer."""
+
+    id: str
+    seats: int
+    origin: Origin
+    name: Text | None = None
+    kind: Text | None = None
+    driver: Text | None = None
+    contact: tuple[tuple[str, str], ...] = ()
+    notes: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Flight:
+    """One ``[[flights]]`` entry. ``departs`` and ``arrives`` keep the offset they were written
+    with (the event zone when written without one), so the origin's local time stays known."""
+
+    id: str
+    number: str
+    direction: Direction
+    airport: str
+    departs: dt.datetime
+    arrives: dt.datetime
+    origin: Origin
+    from_place: Text | None = None
+    to_place: Text | None = None
+    passengers: tuple[str, ...] = ()
+    notes: Text | None = None
+
+    @property
+    def minutes(self) -> int:
+        return elapsed_minutes(self.departs, self.arrives)
+
+
+@dataclass(frozen=True, slots=True)
 class CheckConfig:
-    """The plan's own ``[check]`` table."""
+    """The plan's own ``[check]`` table; durations are in minutes."""
 
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
+    landing_buffer: int = 45
+    pickup_window: int = 180
+    checkin_buffer: int = 120
 
 
 @dataclass(frozen=True)
@@ -256,6 +298,8 @@ class Plan:
     groups: tuple[Group, ...] = ()
     sessions: tuple[Session, ...] = ()
     check: CheckConfig = field(default_factory=CheckConfig)
+    vehicles: tuple[Vehicle, ...] = ()
+    flights: tuple[Flight, ...] = ()
 
     @cached_property
     def delegation_by_id(self) -> dict[str, Delegation]:
@@ -276,6 +320,47 @@ class Plan:
     @cached_property
     def group_by_id(self) -> dict[str, Group]:
         return {g.id: g for g in self.groups}
+
+    @cached_property
+    def vehicle_by_id(self) -> dict[str, Vehicle]:
+        return {v.id: v for v in self.vehicles}
+
+    @cached_property
+    def flight_by_id(self) -> dict[str, Flight]:
+        return {f.id: f for f in self.flights}
+
+    @cached_property
+    def members_by_delegation(self) -> dict[str, tuple[str, ...]]:
+        """Delegation id -> its named people (``delegation`` on the person), in plan order."""
+        found: dict[str, list[str]] = {}
+        for person in self.people:
+            if person.delegation is not None:
+                found.setdefault(person.delegation, []).append(person.id)
+        return {delegation: tuple(people) for delegation, people in found.items()}
+
+    def passengers_of(self, flight: Flight) -> tuple[str, ...]:
+        """The named people a flight carries: listed by id, members of a listed group, or
+        named members of a listed delegation; each once, in the order first reached."""
+        found: dict[str, None] = {}
+        for ref in flight.passengers:
+            if ref in self.person_by_id:
+                found[ref] = None
+            elif ref in self.group_by_id:
+                found.update(
+                    (m, None) for m in self.group_by_id[ref].members if m in self.person_by_id
+                )
+            elif ref in self.delegation_by_id:
+                found.update((m, None) for m in self.members_by_delegation.get(ref, ()))
+        return tuple(found)
+
+    @cached_property
+    def flights_by_person(self) -> dict[str, tuple[Flight, ...]]:
+        """Person id -> the flights that carry them, in plan order."""
+        found: dict[str, list[Flight]] = {}
+        for flight in self.flights:
+            for person in self.passengers_of(flight):
+                found.setdefault(person, []).append(flight)
+        return {person: tuple(flights) for person, flights in found.items()}
 
     @cached_property
     def day_by_number(self) -> dict[int, Day]:
