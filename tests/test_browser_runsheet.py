@@ -118,7 +118,7 @@ def test_example_main_hall_in_chinese(tmp_path: Path) -> None:
     pages = print_to_pdf(render_html(sheet), tmp_path)
     assert len(pages) == 2
     assert "流程表—第21届中日地区间交流促进研讨会" in pages[0]
-    assert "第2天·2025年7月24日星期四·全体会议·大会议厅·语言:中文" in pages[0]
+    assert "第2天·2025年7月24日周四·全体会议·大会议厅·语言:中文" in pages[0]
     assert "开幕致辞" in pages[0]
     assert "闭幕致辞" in pages[1]
     assert [f"第{n}页，共2页" in page for n, page in enumerate(pages, start=1)] == [True, True]

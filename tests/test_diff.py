@@ -13,7 +13,6 @@ import pytest
 from conftest import plan_text, session
 from export_plans import EXAMPLE, GOLDEN, parsed
 from seminar_plan.authoring.diff import PlanDiff, diff_plans, render_json, render_text
-from seminar_plan.text import DIFF_LABELS
 
 LECTURE = 'start = "11:05"\nend = "11:55"'
 LECTURE_MOVED = 'start = "11:10"\nend = "12:00"'
@@ -191,9 +190,3 @@ def test_the_json_report() -> None:
             "new": {"arrive": "2025-07-23T17:30:00+08:00", "depart": "2025-07-24T18:50:00+08:00"},
         }
     ]
-
-
-def test_every_language_has_every_label() -> None:
-    keys = set(DIFF_LABELS["en"])
-    for labels in DIFF_LABELS.values():
-        assert set(labels) == keys

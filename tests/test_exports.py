@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import plan_text, session
 from export_plans import example, parsed
 from seminar_plan.exports import details, labels_for, selected_sessions, session_uuid
-from seminar_plan.text import EXPORT_LABELS
+from seminar_plan.locales import Labels
 
 
 def test_every_session_in_time_order() -> None:
@@ -61,22 +61,16 @@ def test_sessions_and_events_have_distinct_identities() -> None:
 
 def test_labels_follow_lang_then_the_event_languages_then_english() -> None:
     plan = example()
-    assert labels_for(plan, None) is EXPORT_LABELS["ja"]
-    assert labels_for(plan, "zh") is EXPORT_LABELS["zh"]
+    assert labels_for(plan, None)["start"] == "開始"
+    assert labels_for(plan, "zh")["start"] == "开始"
     french = parsed(plan_text().replace('languages = ["ja", "zh", "en"]', 'languages = ["fr"]'))
-    assert labels_for(french, None) is EXPORT_LABELS["en"]
-
-
-def test_every_language_has_every_label() -> None:
-    keys = set(EXPORT_LABELS["en"])
-    for labels in EXPORT_LABELS.values():
-        assert set(labels) == keys
+    assert labels_for(french, None)["start"] == "Start"
 
 
 def test_details_name_speakers_moderators_interpreters_and_the_mode() -> None:
     plan = example()
     panel = next(s for s in plan.sessions if s.id == "panel")
-    lines = details(plan, panel, ("en",), EXPORT_LABELS["en"])
+    lines = details(plan, panel, ("en",), Labels("en", "export"))
     assert lines == (
         (
             "Speakers: Aomori Prefecture representative, Shimane Prefecture representative,"
@@ -88,4 +82,4 @@ def test_details_name_speakers_moderators_interpreters_and_the_mode() -> None:
         "Interpretation: simultaneous (ja, zh)",
     )
     lunch = next(s for s in plan.sessions if s.id == "lunch-day2")
-    assert details(plan, lunch, ("en",), EXPORT_LABELS["en"]) == ()
+    assert details(plan, lunch, ("en",), Labels("en", "export")) == ()

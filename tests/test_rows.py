@@ -306,10 +306,3 @@ class TestRoster:
     def test_delegation_filter(self) -> None:
         roster = build_roster(loaded_plan(), "p", delegation="china")
         assert [row.id for row in roster.rows] == ["chen"]
-
-
-@pytest.mark.parametrize("lang", ["ja", "zh", "en"])
-def test_every_label_exists_in_every_language(lang: str) -> None:
-    from seminar_plan.text import AGENDA_LABELS
-
-    assert AGENDA_LABELS[lang].keys() == AGENDA_LABELS["en"].keys()

@@ -212,7 +212,7 @@ class TestExampleDay2:
         ("lang", "header"),
         [
             ("ja", "2日目 · 2025年7月24日（木） · 本会議 · 全会場 · 言語: 日本語"),
-            ("zh", "第2天 · 2025年7月24日 星期四 · 全体会议 · 全部会场 · 语言: 中文"),
+            ("zh", "第2天 · 2025年7月24日 周四 · 全体会议 · 全部会场 · 语言: 中文"),
         ],
     )
     def test_header_in_japanese_and_chinese(self, lang: str, header: str) -> None:
@@ -459,7 +459,7 @@ class TestMarkdownGolden:
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
-    [("en", "Thu 24 July 2025"), ("ja", "2025年7月24日（木）"), ("zh", "2025年7月24日 星期四")],
+    [("en", "Thu 24 July 2025"), ("ja", "2025年7月24日（木）"), ("zh", "2025年7月24日 周四")],
 )
 def test_date_with_weekday(lang: str, expected: str) -> None:
     assert runsheet.date_text(sheet_of(example_plan(), 2, lang=lang)) == expected

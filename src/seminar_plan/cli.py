@@ -14,6 +14,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from seminar_plan import locales
 from seminar_plan.checks import check as run_check
 from seminar_plan.findings import CODES, Selection, Severity
 from seminar_plan.load import LoadedPlan, PlanFileError, load_plan
@@ -239,7 +240,7 @@ def runsheet(
     from seminar_plan.views import runsheet as sheets
 
     loaded, model = open_model(
-        plan, allow_outside=allow_outside, lang=lang, languages=sheets.UI_LANGUAGES
+        plan, allow_outside=allow_outside, lang=lang, languages=locales.languages()
     )
     day_shown = day_number(model, day)
     if room is not None and room not in model.room_by_id:

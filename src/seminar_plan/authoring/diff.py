@@ -17,7 +17,7 @@ from typing import Any, Literal
 from seminar_plan.exports import labels_for, names, room_name, venue_name
 from seminar_plan.exports.plan_json import text_json
 from seminar_plan.model import ALL, Person, Plan, Session
-from seminar_plan.text import DIFF_LABELS, language_order, pick
+from seminar_plan.text import language_order, pick
 
 SessionChangeKind = Literal["added", "removed", "moved", "retitled", "speakers"]
 PersonChangeKind = Literal["person-added", "person-removed", "arrival", "departure"]
@@ -197,7 +197,7 @@ def _person_lines(
 def render_text(diff: PlanDiff, old: str, new: str, *, lang: str | None = None) -> str:
     """The changes for people: a heading, then each change with what it was and is."""
     order = language_order(diff.new, lang)
-    labels = labels_for(diff.new, lang, DIFF_LABELS)
+    labels = labels_for(diff.new, lang, "diff")
     if not diff.count:
         return labels["nothing"].format(old=old, new=new) + "\n"
     out = [labels["heading"].format(old=old, new=new, count=diff.count)]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 
+from seminar_plan import locales
 from seminar_plan.model import Plan, Session
-from seminar_plan.text import EXPORT_LABELS, language_order, pick
+from seminar_plan.text import language_order, pick
 
 # Every UID and GUID seminar-plan writes is a UUID 5 in this namespace.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "seminar-plan.invalid")
@@ -52,14 +53,12 @@ def session_uuid(plan: Plan, session: Session) -> uuid.UUID:
     return stable_uuid(plan, "session", session.id)
 
 
-def labels_for(
-    plan: Plan, lang: str | None, tables: Mapping[str, Mapping[str, str]] = EXPORT_LABELS
-) -> Mapping[str, str]:
-    """The labels in the first language of the fallback order that has them, else English."""
+def labels_for(plan: Plan, lang: str | None, section: str = "export") -> Mapping[str, str]:
+    """The ``section`` labels in the first language of the fallback order with a catalogue."""
     for code in language_order(plan, lang):
-        if code in tables:
-            return tables[code]
-    return tables["en"]
+        if locales.has_catalogue(code):
+            return locales.Labels(code, section)
+    return locales.Labels(locales.FALLBACK, section)
 
 
 def names(plan: Plan, ids: Sequence[str], order: tuple[str, ...]) -> tuple[str, ...]:

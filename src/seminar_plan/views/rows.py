@@ -11,9 +11,10 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from seminar_plan import locales
 from seminar_plan.findings import Finding, Severity, count
 from seminar_plan.model import ALL, KINDS, Plan, Role, Session
-from seminar_plan.text import AGENDA_LABELS, language_order, pick
+from seminar_plan.text import language_order, pick
 
 ROLES: tuple[Role, ...] = ("speaker", "moderator", "interpreter", "owner", "attendee")
 ARRIVAL = "arrival"
@@ -164,18 +165,20 @@ class Roster:
 def label_language(plan: Plan, lang: str | None) -> str:
     """The UI language: the first of the data's fallback order that has labels, else English."""
     for code in language_order(plan, lang):
-        if code in AGENDA_LABELS:
+        if locales.has_catalogue(code):
             return code
     return "en"
 
 
 def label(lang: str, key: str) -> str:
-    return AGENDA_LABELS.get(lang, AGENDA_LABELS["en"]).get(key, AGENDA_LABELS["en"][key])
+    """An agenda label; session kinds, roles and interpretation modes are shared tables."""
+    table = key.partition(".")[0] if "." in key else "agenda"
+    return locales.label(lang, key if table in ("kind", "role", "interp") else f"agenda.{key}")
 
 
 def known_languages(plan: Plan) -> tuple[str, ...]:
     """Languages ``--lang`` may name: those with labels and those the event declares."""
-    return tuple(dict.fromkeys((*AGENDA_LABELS, *plan.event.languages)))
+    return tuple(dict.fromkeys((*locales.languages(), *plan.event.languages)))
 
 
 # --- resolving option values ----------------------------------------------------------------
@@ -559,10 +562,6 @@ def interpretation_label(lang: str, row: AgendaRow) -> str:
     return "" if row.is_stay else label(lang, f"interp.{row.interpretation}")
 
 
-def weekday(lang: str, date: dt.date) -> str:
-    return label(lang, f"weekday.{date.weekday()}")
-
-
 def list_separator(lang: str) -> str:
     """Between names in a cell: the ideographic comma in Japanese and Chinese."""
     return "、" if lang in ("ja", "zh") else ", "
@@ -570,7 +569,9 @@ def list_separator(lang: str) -> str:
 
 def day_heading(lang: str, day: AgendaDay) -> tuple[str, ...]:
     """``2日目``, ``2025-07-24（木）``, ``本会議``: no day number outside the event."""
-    date = label(lang, "date").format(date=day.date.isoformat(), weekday=weekday(lang, day.date))
+    date = label(lang, "date").format(
+        date=day.date.isoformat(), weekday=locales.weekday(lang, day.date)
+    )
     parts = [label(lang, "day").format(n=day.number)] if day.in_event else []
     parts.append(date)
     if day.label:

@@ -8,23 +8,19 @@ turn that into text. All pure: the generation time and the plan's content hash c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
+from seminar_plan import locales
 from seminar_plan.findings import Finding, Severity
 from seminar_plan.model import Interpretation, Plan, Session, Text, elapsed_minutes
-from seminar_plan.text import (
-    RUNSHEET_LABELS,
-    RUNSHEET_MONTHS_EN,
-    RUNSHEET_WEEKDAYS,
-    language_order,
-    markdown_escape,
-)
+from seminar_plan.text import language_order, markdown_escape
 
-UI_LANGUAGES = tuple(RUNSHEET_LABELS)
 COLUMNS = (
     "time",
     "duration",
@@ -120,8 +116,8 @@ class RunSheet:
     stamp: Stamp
 
     @property
-    def labels(self) -> dict[str, str]:
-        return RUNSHEET_LABELS[self.ui]
+    def labels(self) -> Mapping[str, str]:
+        return locales.Labels(self.ui, "runsheet")
 
     @property
     def rows(self) -> Iterator[Row]:
@@ -132,7 +128,7 @@ class RunSheet:
 def ui_language(plan: Plan, lang: str | None) -> str:
     """The language of the labels: ``--lang``, else the event's first with labels, else en."""
     for code in language_order(plan, lang):
-        if code in RUNSHEET_LABELS:
+        if locales.has_catalogue(code):
             return code
     return "en"
 
@@ -373,7 +369,7 @@ def build(
             continue
         key, name = _place(plan, session, order)
         by_place.setdefault(key, []).append(session)
-        names[key] = name or Phrase(RUNSHEET_LABELS[ui]["no_place"], ui)
+        names[key] = name or Phrase(locales.label(ui, "runsheet.no_place"), ui)
     sections = (
         tuple(
             Section(key, names[key], _with_gaps(plan, sessions, first, order))
@@ -407,14 +403,13 @@ def date_text(sheet: RunSheet) -> str:
     date = sheet.date
     return sheet.labels["date"].format(
         year=date.year,
-        month=date.month,
-        month_name=RUNSHEET_MONTHS_EN[date.month - 1],
+        month_name=locales.month(sheet.ui, date),
         day=date.day,
-        weekday=RUNSHEET_WEEKDAYS[sheet.ui][date.weekday()],
+        weekday=locales.weekday(sheet.ui, date),
     )
 
 
-def stamp_text(stamp: Stamp, labels: dict[str, str]) -> str:
+def stamp_text(stamp: Stamp, labels: Mapping[str, str]) -> str:
     return (
         f"{stamp.plan_name} · {stamp.digest} · {labels['generated']}"
         f" {stamp.generated:%Y-%m-%d %H:%M} {_offset(stamp.generated)}"
@@ -434,7 +429,7 @@ def clock(row: Row) -> str:
     return f"{start}–{end}"
 
 
-def duration_text(row: Row, labels: dict[str, str]) -> str:
+def duration_text(row: Row, labels: Mapping[str, str]) -> str:
     return labels["minutes"].format(n=row.minutes) if row.minutes is not None else ""
 
 
@@ -443,7 +438,7 @@ def running_text(row: Row) -> str:
     return f"+{hours}:{minutes:02d}"
 
 
-def interpretation_parts(row: Row, labels: dict[str, str]) -> list[str]:
+def interpretation_parts(row: Row, labels: Mapping[str, str]) -> list[str]:
     """Mode and booths, then the interpreters' label (their names follow it)."""
     if row.kind != "session" or row.interpretation == "none":
         return []
@@ -473,49 +468,11 @@ def heading_parts(sheet: RunSheet) -> list[str]:
 
 _HTML_LANG = {"zh": "zh-Hans"}
 
-_CSS = """\
-*{box-sizing:border-box}
-html{font-family:"Noto Sans CJK JP","Noto Sans CJK SC","Source Han Sans","Hiragino Sans",
-"Microsoft YaHei","Yu Gothic",sans-serif;font-size:9pt;color:#000}
-:lang(zh){font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
-sans-serif}
-:lang(ja){font-family:"Noto Sans CJK JP","Source Han Sans JP","Hiragino Sans","Yu Gothic",
-sans-serif}
-body{margin:0}
-table.sheet{width:100%;border-collapse:collapse;table-layout:fixed}
-table.sheet thead{display:table-header-group}
-table.sheet tr{break-inside:avoid;page-break-inside:avoid}
-th,td{border:0.5pt solid #555;padding:2pt 2pt;vertical-align:top;text-align:left;
-overflow-wrap:anywhere}
-thead th{background:#e6e6e6;font-size:8pt}
-th.page-head{background:#fff;border:none;border-bottom:1pt solid #000;font-weight:normal;
-padding:0 0 3pt 0}
-.event{font-size:12pt;font-weight:bold}
-.stamp{float:right;font-family:monospace;font-size:8pt}
-th.room-head{background:#fff;border:none;font-size:11pt;padding:4pt 0 2pt 0}
-tr.cue td.item{padding-left:12pt}
-tr.cue{color:#222}
-tr.gap td,tr.overlap td{background:#f2f2f2;font-style:italic}
-tr.overlap td{background:#fde2e2}
-td.done span{display:inline-block;width:10pt;height:10pt;border:1pt solid #000}
-.credit{display:block}
-.role{color:#555}
-.findings{border:2pt solid #b00;padding:4pt 6pt;margin:0 0 6pt 0}
-.findings h2{font-size:10pt;margin:0 0 2pt 0;color:#b00}
-.findings ul{margin:0;padding-left:14pt}
-.starts{font-size:8pt;color:#333;margin:0}
-tbody.lead td{border:none;padding:3pt 0}
-section.room+section.room{break-before:page}
-.contacts{break-before:auto;margin-top:8pt}
-.contacts table{border-collapse:collapse}
-.contacts tr{break-inside:avoid}
-col.c-time{width:7.5%}col.c-duration{width:4.5%}col.c-running{width:5.5%}col.c-item{width:20%}
-col.c-who{width:16%}col.c-room{width:8%}col.c-interpretation{width:10%}col.c-av{width:9.5%}
-col.c-notes{width:16%}col.c-done{width:3%}
-tr.session td.item{font-weight:bold}
-@media screen{body{margin:12px}}
-@media print{@page{size:A4 landscape;margin:10mm 10mm 12mm 10mm}}
-"""
+
+@functools.cache
+def _css() -> str:
+    """The sheet's style sheet (runsheet.css beside this module), read on first use."""
+    return Path(__file__).with_name("runsheet.css").read_text(encoding="utf-8")
 
 
 def _css_string(value: str) -> str:
@@ -527,7 +484,7 @@ def _css_string(value: str) -> str:
     return f'"{escaped}"'
 
 
-def _page_footer_css(labels: dict[str, str]) -> str:
+def _page_footer_css(labels: Mapping[str, str]) -> str:
     """``page N of M`` in the bottom margin box, from the label's {page} and {pages} fields."""
     pieces = []
     for part in re.split(r"(\{page\}|\{pages\})", labels["page"]):
@@ -695,7 +652,7 @@ def render_html(sheet: RunSheet) -> str:
         f'<html lang="{html.escape(_html_lang(sheet.ui))}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="generator" content="seminar-plan runsheet">\n'
         f'<meta name="plan-digest" content="{html.escape(sheet.stamp.digest)}">\n'
-        f"<title>{title}</title>\n<style>\n{_CSS}{_page_footer_css(labels)}</style>\n"
+        f"<title>{title}</title>\n<style>\n{_css()}{_page_footer_css(labels)}</style>\n"
         f"</head>\n<body>\n{body}\n{_contacts_html(sheet)}\n</body>\n</html>\n"
     )
 
