@@ -6,8 +6,6 @@ import datetime as dt
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from conftest import plan_text, session
 from seminar_plan import check, load_text
 from seminar_plan.model import Plan
