@@ -160,3 +160,43 @@ class TestFiles:
         assert find_plan(deep, {}) == plan
         assert find_plan(deep, {"SEMINAR_PLAN": "elsewhere.toml"}) == Path("elsewhere.toml")
         assert find_plan(Path("/"), {}) is None or find_plan(Path("/"), {}) == Path("/seminar.toml")
+
+
+class TestParserMatchesStandardLibrary:
+    """The compiled parser must read exactly what ``tomllib`` reads, errors and places included."""
+
+    BROKEN = (
+        'a = "unterminated',
+        "a = 1\na = 2",
+        "[t]\nx = 1\n[t]\ny = 2",
+        'title = "開会"\nday = [1, 2\nstart = "09:00"',
+        "a = {x = 1,\n y = 2}",  # TOML 1.1: newlines in an inline table
+        'a = "\\e"',  # TOML 1.1: the \e escape
+        "t = 12:30",  # TOML 1.1: a time without seconds
+        "n = 0x",
+        "[[s]]\nid = 'a'\n[s]\n",
+    )
+
+    @pytest.mark.parametrize("text", BROKEN)
+    def test_same_error_and_place(self, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        import tomllib
+
+        compiled = parse_text(text, "p.toml")
+        monkeypatch.setattr(read, "toml", tomllib)
+        standard = parse_text(text, "p.toml")
+        assert compiled.syntax is not None
+        assert compiled == standard
+
+    @pytest.mark.parametrize("name", ["zhengzhou-2025", "conflicts"])
+    def test_same_mapping_for_the_examples(self, name: str) -> None:
+        import tomllib
+
+        path = Path(__file__).parents[1] / "examples" / name / "seminar.toml"
+        text = path.read_text(encoding="utf-8")
+        assert parse_text(text, str(path)).data == tomllib.loads(text)
+
+    def test_the_compiled_parser_is_the_one_in_use(self) -> None:
+        import platform
+
+        if platform.python_implementation() == "CPython":
+            assert vars(read)["toml"].__name__ == "tomli"

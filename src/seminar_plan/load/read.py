@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from seminar_plan.model import Origin
+
+try:
+    # tomli's compiled (mypyc) wheels parse about 3x faster than the standard library's tomllib,
+    # with the same TOML 1.0 grammar and the same error messages and positions; pyproject pins
+    # it below 2.4, the release that reads TOML 1.1, so every plan stays readable by tomllib.
+    import tomli as toml
+except ImportError:  # only where tomli is not installed: PyPy and other interpreters
+    import tomllib as toml  # type: ignore[no-redef]
 
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 MAX_INCLUDE_DEPTH = 64
@@ -64,8 +71,8 @@ def parse_text(text: str, display: str) -> SourceFile:
     """Parse one TOML text; a syntax error becomes a ``SyntaxProblem`` with its place."""
     text = text.removeprefix("\ufeff")
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = toml.loads(text)
+    except toml.TOMLDecodeError as error:
         message = str(error)
         position = _SYNTAX_POSITION.search(message)
         if position is not None:
