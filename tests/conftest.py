@@ -122,3 +122,55 @@ def summary(text: str, code: str | None = None) -> list[tuple[str, tuple[str, ..
 @pytest.fixture
 def base_plan() -> str:
     return BASE
+
+
+# An airport 60 minutes from the hotel and the center, two coaches and a car: added to BASE by
+# the transport tests.
+TRANSPORT = """\
+[venues.airport]
+name = "Airport"
+
+[[travel]]
+between = ["airport", "hotel"]
+minutes = 60
+
+[[travel]]
+between = ["airport", "center"]
+minutes = 60
+
+[vehicles.coach1]
+name = "Coach 1"
+seats = 45
+kind = "coach"
+driver = "Wang"
+
+[vehicles.coach2]
+name = "Coach 2"
+seats = 45
+kind = "coach"
+
+[vehicles.car]
+name = "Car"
+seats = 3
+kind = "car"
+"""
+
+
+def flight(ident: str, direction: str, departs: str, arrives: str, **keys: object) -> str:
+    """A [[flights]] table at the airport; ``departs`` / ``arrives`` are TOML date-times."""
+    lines = [
+        "[[flights]]",
+        f'id = "{ident}"',
+        f'number = "{ident.upper()}"',
+        f'direction = "{direction}"',
+        'airport = "airport"',
+        f"departs = {departs}",
+        f"arrives = {arrives}",
+    ]
+    for key, value in keys.items():
+        if isinstance(value, list):
+            items = ", ".join(f'"{v}"' for v in value)
+            lines.append(f"{key} = [{items}]")
+        else:
+            lines.append(f'{key} = "{value}"')
+    return "\n".join(lines) + "\n"

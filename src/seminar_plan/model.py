@@ -244,7 +244,8 @@ class Vehicle:
     """A ``[vehicles.ID]`` table: what carries a transfer."""
 
     id: str
-    seats: int
+    # None when the plan's value was unusable (reported by the parser): no seat check.
+    seats: int | None
     origin: Origin
     name: Text | None = None
     kind: Text | None = None

@@ -15,6 +15,7 @@ from seminar_plan.findings import Finding, Severity
 from seminar_plan.load.locate import Locator
 from seminar_plan.load.parse.collect import collect
 from seminar_plan.load.parse.event import read_check, read_days, read_event
+from seminar_plan.load.parse.flights import read_flights
 from seminar_plan.load.parse.parser import Parser
 from seminar_plan.load.parse.people import read_delegations, read_groups, read_people
 from seminar_plan.load.parse.references import References
@@ -31,6 +32,7 @@ from seminar_plan.load.parse.scalars import (
 )
 from seminar_plan.load.parse.schema import FORMAT_VERSION
 from seminar_plan.load.parse.sessions import occurrences, read_sessions
+from seminar_plan.load.parse.vehicles import read_vehicles
 from seminar_plan.load.parse.venues import read_rooms, read_travel, read_venues
 from seminar_plan.load.read import Sources
 from seminar_plan.model import Plan, Session
@@ -79,6 +81,8 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
     travel = read_travel(p, tables.travel)
     check = read_check(p, tables.check)
     drafts = read_sessions(p, tables.sessions, event)
+    vehicles = read_vehicles(p, tables.named["vehicles"])
+    flights, flight_refs = read_flights(p, tables.flights, event)
     # A repeated id is reported as duplicate-id; only its first definition is scheduled.
     placed: set[str | None] = set()
     sessions: list[Session] = []
@@ -99,6 +103,8 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
         groups=groups,
         sessions=tuple(sessions),
         check=check,
+        vehicles=vehicles,
+        flights=flights,
     )
-    References(p, plan, drafts).check()
+    References(p, plan, drafts, flight_refs).check()
     return plan, p.findings

@@ -19,6 +19,7 @@ class Tables:
     )
     sessions: list[Entry] = field(default_factory=list)
     travel: list[Entry] = field(default_factory=list)
+    flights: list[Entry] = field(default_factory=list)
 
 
 def collect(p: Parser) -> Tables:
@@ -68,7 +69,7 @@ def collect(p: Parser) -> Tables:
                     p.check_id(ident, item_origin, SINGULAR.get(key, key.rstrip("s")))
                 if p.is_table(table, item_origin, f"[{key}.{ident}]", ident):
                     tables.named[key][ident] = Entry(ident, table, item_origin)
-        for key in ("sessions", "travel"):
+        for key in ("sessions", "travel", "flights"):
             if key not in data:
                 continue
             origin = root.child(key)
@@ -79,7 +80,7 @@ def collect(p: Parser) -> Tables:
                     f"{key} must be an array of tables ([[{key}]]), not {type_name(value)}",
                 )
                 continue
-            target = tables.sessions if key == "sessions" else tables.travel
+            target: list[Entry] = getattr(tables, key)
             for position, table in enumerate(value):
                 item_origin = origin.child(position)
                 if p.is_table(table, item_origin, f"[[{key}]] entry", None):

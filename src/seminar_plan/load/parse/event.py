@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from seminar_plan.findings import CODES
 from seminar_plan.load.parse.parser import Entry, Parser
-from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE, did_you_mean, type_name
+from seminar_plan.load.parse.scalars import (
+    FIRST_DATE,
+    LAST_DATE,
+    MAX_TRAVEL_MINUTES,
+    did_you_mean,
+    duration_minutes,
+    type_name,
+)
 from seminar_plan.load.parse.schema import CHECK_KEYS, DAY_KEYS, EVENT_KEYS
 from seminar_plan.load.zones import resolve_zone
-from seminar_plan.model import CheckConfig, Day, Event, Text
+from seminar_plan.model import CheckConfig, Day, Event, Origin, Text
 
 
 def read_event(p: Parser, entry: Entry | None) -> Event | None:
@@ -164,4 +173,25 @@ def read_check(p: Parser, entry: Entry | None) -> CheckConfig:
                 )
             else:
                 severity.append((code, level))
-    return CheckConfig(tuple(ignore), tuple(severity))
+    durations = {
+        key: minutes
+        for key in ("landing_buffer", "pickup_window", "checkin_buffer")
+        if (minutes := check_duration(p, table, key, origin)) is not None
+    }
+    return CheckConfig(tuple(ignore), tuple(severity), **durations)
+
+
+def check_duration(p: Parser, table: Mapping[str, Any], key: str, origin: Origin) -> int | None:
+    """A ``[check]`` duration in minutes: "45m", "1h30m", "2h" or an integer of minutes."""
+    if key not in table:
+        return None
+    minutes = duration_minutes(table[key])
+    if minutes is None or not 0 <= minutes <= MAX_TRAVEL_MINUTES:
+        p.schema(
+            origin.child(key),
+            f'{key} must be a duration from 0 to a week, such as "45m", "1h30m" or "2h",'
+            f" not {table[key]!r}",
+            f'write {key} = "45m"',
+        )
+        return None
+    return minutes

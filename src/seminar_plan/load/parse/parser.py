@@ -309,6 +309,34 @@ class Parser:
             )
         return minutes
 
+    def contact(
+        self, table: Mapping[str, Any], origin: Origin, subject: str | None
+    ) -> tuple[tuple[str, str], ...]:
+        """A private ``contact`` table as (kind, value) pairs; every value must be single."""
+        if "contact" not in table:
+            return ()
+        value = table["contact"]
+        if not isinstance(value, dict):
+            self.schema(
+                origin.child("contact"),
+                f"contact must be a table, not {type_name(value)}",
+                'write contact = { phone = "...", email = "..." }',
+                subject,
+            )
+            return ()
+        contact: list[tuple[str, str]] = []
+        for key, item in value.items():
+            if isinstance(item, (dict, list)):
+                self.schema(
+                    origin.child("contact", key),
+                    f"contact.{key} must be a single value",
+                    None,
+                    subject,
+                )
+                continue
+            contact.append((key, str(item)))
+        return tuple(contact)
+
     def check_id(self, ident: str, origin: Origin, what: str) -> None:
         if not SLUG.match(ident):
             suggestion = re.sub(r"[^a-z0-9_-]+", "-", ident.lower()).strip("-_") or "id"

@@ -46,27 +46,6 @@ def read_people(p: Parser, entries: dict[str, Entry], event: Event | None) -> tu
                 "swap arrive and depart, or correct the date",
                 ident,
             )
-        contact: list[tuple[str, str]] = []
-        if "contact" in table:
-            value = table["contact"]
-            if isinstance(value, dict):
-                for key, item in value.items():
-                    if isinstance(item, (dict, list)):
-                        p.schema(
-                            origin.child("contact", key),
-                            f"contact.{key} must be a single value",
-                            None,
-                            ident,
-                        )
-                        continue
-                    contact.append((key, str(item)))
-            else:
-                p.schema(
-                    origin.child("contact"),
-                    f"contact must be a table, not {type_name(value)}",
-                    'write contact = { phone = "...", email = "..." }',
-                    ident,
-                )
         result.append(
             Person(
                 id=ident,
@@ -78,7 +57,7 @@ def read_people(p: Parser, entries: dict[str, Entry], event: Event | None) -> tu
                 languages=p.languages(table, "languages", origin, ident) or (),
                 arrive=arrive,
                 depart=depart,
-                contact=tuple(contact),
+                contact=p.contact(table, origin, ident),
                 notes=p.text(table, "notes", origin, ident),
                 origin=origin,
             )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from seminar_plan.load.parse.flights import FlightRefs
 from seminar_plan.load.parse.parser import Parser
 from seminar_plan.load.parse.scalars import closest, nearest_id
 from seminar_plan.load.parse.schema import SINGULAR
@@ -15,10 +16,17 @@ from seminar_plan.model import ALL, Origin, Plan
 class References:
     """Every reference resolves, else ``unknown-ref`` with the closest existing id."""
 
-    def __init__(self, parser: Parser, plan: Plan, drafts: list[SessionDraft]) -> None:
+    def __init__(
+        self,
+        parser: Parser,
+        plan: Plan,
+        drafts: list[SessionDraft],
+        flights: Sequence[FlightRefs] = (),
+    ) -> None:
         self.p = parser
         self.plan = plan
         self.drafts = drafts
+        self.flight_refs = flights
 
     def missing(
         self,
@@ -33,7 +41,7 @@ class References:
         suggestion = near_all or nearest_id(ref, options())
         if suggestion is not None:
             hint = f"did you mean {suggestion!r}?"
-        elif what == "attendees":
+        elif what in ("attendees", "passengers"):
             hint = f"define [delegations.{ref}], [groups.{ref}] or [people.{ref}], or fix the name"
         else:
             hint = f"define [{what}.{ref}] or fix the name"
@@ -76,6 +84,7 @@ class References:
         for draft in self.drafts:
             if draft.ident is not None:
                 self.session(draft, people)
+        self.flights()
 
     def session(self, draft: SessionDraft, people: Callable[[], list[str]]) -> None:
         plan, origin, ident = self.plan, draft.origin, draft.ident
@@ -127,6 +136,42 @@ class References:
         for cue in draft.cues:
             if cue.who is not None and cue.who not in plan.person_by_id:
                 self.missing(cue.origin.child("who"), ident, cue.who, "people", people)
+        for vehicle in draft.vehicles:
+            if vehicle not in plan.vehicle_by_id:
+                self.missing(
+                    self.list_origin(origin, draft.table, "vehicles", vehicle),
+                    ident,
+                    vehicle,
+                    "vehicles",
+                    lambda: list(plan.vehicle_by_id),
+                )
+
+    def flights(self) -> None:
+        """A flight's airport is a venue; its passengers are people, groups or delegations."""
+        plan = self.plan
+        for flight in self.flight_refs:
+            if flight.airport is not None and flight.airport not in plan.venue_by_id:
+                self.missing(
+                    flight.origin.child("airport"),
+                    flight.referrer,
+                    flight.airport,
+                    "venues",
+                    lambda: list(plan.venue_by_id),
+                )
+            for position, ref in enumerate(flight.passengers):
+                if (
+                    ref in plan.person_by_id
+                    or ref in plan.group_by_id
+                    or ref in plan.delegation_by_id
+                ):
+                    continue
+                self.missing(
+                    flight.origin.child("passengers", position),
+                    flight.referrer,
+                    ref,
+                    "passengers",
+                    lambda: [*plan.delegation_by_id, *plan.group_by_id, *plan.person_by_id],
+                )
 
     @staticmethod
     def list_origin(origin: Origin, table: Mapping[str, Any], key: str, ref: str) -> Origin:

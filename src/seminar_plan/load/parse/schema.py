@@ -17,6 +17,8 @@ TOP_LEVEL = (
     "groups",
     "sessions",
     "check",
+    "vehicles",
+    "flights",
 )
 EVENT_KEYS = (
     "title",
@@ -71,10 +73,24 @@ SESSION_KEYS = (
     "av",
     "notes",
     "cues",
+    "vehicles",
 )
 CUE_KEYS = ("at", "what", "who", "notes")
-CHECK_KEYS = ("ignore", "severity")
-ID_TABLES = ("days", "delegations", "venues", "rooms", "people", "groups")
+CHECK_KEYS = ("ignore", "severity", "landing_buffer", "pickup_window", "checkin_buffer")
+VEHICLE_KEYS = ("name", "seats", "kind", "driver", "contact", "notes")
+FLIGHT_KEYS = (
+    "id",
+    "number",
+    "direction",
+    "airport",
+    "from",
+    "to",
+    "departs",
+    "arrives",
+    "passengers",
+    "notes",
+)
+ID_TABLES = ("days", "delegations", "venues", "rooms", "people", "groups", "vehicles")
 # The singular of a table's name, for messages about one entry of it.
 SINGULAR = {
     "venues": "venue",
@@ -82,4 +98,6 @@ SINGULAR = {
     "people": "person",
     "delegations": "delegation",
     "attendees": "attendee",
+    "vehicles": "vehicle",
+    "passengers": "passenger",
 }

@@ -92,6 +92,7 @@ class SessionDraft:
     start: int | None
     length: int | None
     cues: tuple[CueDraft, ...]
+    vehicles: tuple[str, ...] = ()
 
 
 class SessionReader:
@@ -133,7 +134,22 @@ class SessionReader:
             start=start,
             length=self.length(start),
             cues=self.cues(),
+            vehicles=self.vehicles(),
         )
+
+    def vehicles(self) -> tuple[str, ...]:
+        """What carries a transfer; on any other kind it would mean nothing: reported."""
+        p, table, origin, ident = self.p, self.table, self.origin, self.ident
+        vehicles = p.ref_list(table, "vehicles", origin, ident)
+        if vehicles and table.get("kind") != "transfer":
+            p.schema(
+                origin.child("vehicles"),
+                'vehicles (what carries a trip) apply only to sessions of kind "transfer"',
+                'set kind = "transfer", or remove vehicles',
+                ident,
+            )
+            return ()
+        return vehicles
 
     def days(self, event: Event | None) -> tuple[tuple[int, tuple[str | int, ...]], ...]:
         """The days named by ``day`` or ``date``, each with the key path that names it."""
@@ -317,6 +333,7 @@ def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Ses
                 av=draft.av,
                 notes=draft.notes,
                 cues=tuple(cues),
+                vehicles=draft.vehicles,
             )
         )
     return result

@@ -1,0 +1,164 @@
+"""``[[flights]]``: who lands or leaves where, and when, in whatever zone the times were written.
+
+A local date-time is in the event zone; one with an offset keeps it, so the greeter's list can
+show the origin's clock beside the airport's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, cast
+
+from seminar_plan.load.parse.collect import duplicate
+from seminar_plan.load.parse.parser import Entry, Parser
+from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE, type_name
+from seminar_plan.load.parse.schema import FLIGHT_KEYS
+from seminar_plan.model import DIRECTIONS, Direction, Event, Flight, Origin
+
+
+@dataclass(frozen=True)
+class FlightRefs:
+    """What one ``[[flights]]`` entry refers to, kept for the reference check even when the
+    flight itself is left out of the plan."""
+
+    referrer: str
+    origin: Origin
+    airport: str | None
+    passengers: tuple[str, ...]
+
+
+def read_flights(
+    p: Parser, entries: list[Entry], event: Event | None
+) -> tuple[tuple[Flight, ...], list[FlightRefs]]:
+    """Every usable flight, and the references of every entry. One without a usable id, number,
+    direction, airport or times is reported and left out; so is one that arrives before (or
+    when) it departs (``bad-time``)."""
+    first_origin: dict[str, Origin] = {}
+    result = []
+    refs = []
+    for entry in entries:
+        table, origin = entry.table, entry.origin
+        ident = table.get("id")
+        subject = ident if isinstance(ident, str) and ident else None
+        p.known_keys(table, origin, FLIGHT_KEYS, subject)
+        if "id" not in table:
+            p.schema(origin, "flight without id", 'add id = "ca168-in"')
+        elif subject is None:
+            p.schema(origin.child("id"), f"id must be a non-empty string, not {ident!r}")
+        else:
+            p.check_id(subject, origin.child("id"), "flight")
+            if subject in first_origin:
+                duplicate(
+                    p,
+                    subject,
+                    origin.child("id"),
+                    first_origin[subject].child("id"),
+                    f"flight {subject!r}",
+                )
+                subject = None
+            else:
+                first_origin[subject] = origin
+        for key, hint in (
+            ("number", 'add number = "CA168"'),
+            ("direction", 'add direction = "arrival" (or "departure")'),
+            ("airport", 'add airport = "VENUE-ID" (the airport, as a venue)'),
+        ):
+            if key not in table:
+                p.schema(origin, f"missing required key {key!r}", hint, subject)
+        number = p.string(table, "number", origin, subject)
+        if number is not None and not number.strip():
+            p.schema(origin.child("number"), "number is empty", 'write number = "CA168"', subject)
+            number = None
+        direction = p.choice(table, "direction", origin, subject, DIRECTIONS, "")
+        airport = p.ref(table, "airport", origin, subject)
+        tz = event.tz if event is not None else None
+        departs = flight_time(p, table, "departs", origin, subject, tz)
+        arrives = flight_time(p, table, "arrives", origin, subject, tz)
+        passengers = p.ref_list(table, "passengers", origin, subject)
+        from_place = p.text(table, "from", origin, subject)
+        to_place = p.text(table, "to", origin, subject)
+        notes = p.text(table, "notes", origin, subject)
+        refs.append(FlightRefs(subject or "flight", origin, airport, passengers))
+        if departs is not None and arrives is not None and arrives <= departs:
+            p.report(
+                "bad-time",
+                origin.child("arrives"),
+                f"flight {subject or number or ''!r} arrives ({arrives:%Y-%m-%d %H:%M %z})"
+                f" before it departs ({departs:%Y-%m-%d %H:%M %z})",
+                "check the dates and the zones: a time without an offset is in the event zone",
+                (subject,) if subject else (),
+            )
+            continue
+        if (
+            subject is None
+            or number is None
+            or not direction
+            or airport is None
+            or departs is None
+            or arrives is None
+        ):
+            continue
+        result.append(
+            Flight(
+                id=subject,
+                number=number.strip(),
+                direction=cast("Direction", direction),
+                airport=airport,
+                departs=departs,
+                arrives=arrives,
+                origin=origin,
+                from_place=from_place,
+                to_place=to_place,
+                passengers=passengers,
+                notes=notes,
+            )
+        )
+    return tuple(result), refs
+
+
+def flight_time(
+    p: Parser,
+    table: Mapping[str, Any],
+    key: str,
+    origin: Origin,
+    subject: str | None,
+    tz: dt.tzinfo | None,
+) -> dt.datetime | None:
+    """A required date-time, aware: the written offset, else the event zone."""
+    if key not in table:
+        p.schema(
+            origin,
+            f"missing required key {key!r}",
+            f"add {key} = 2025-07-23T14:30:00 (event zone) or 2025-07-23T15:30:00+09:00",
+            subject,
+        )
+        return None
+    value = table[key]
+    if not isinstance(value, dt.datetime):
+        p.schema(
+            origin.child(key),
+            f"{key} must be a TOML date-time, not {type_name(value)}",
+            f"write {key} = 2025-07-23T14:30:00 (event zone) or 2025-07-23T15:30:00+09:00",
+            subject,
+        )
+        return None
+    if tz is None:
+        return None
+    try:
+        moment = value if value.tzinfo is not None else value.replace(tzinfo=tz)
+        # Every view shows it in the event zone, and the checks compare it in UTC.
+        moment.astimezone(tz)
+        in_range = FIRST_DATE <= moment.astimezone(dt.UTC).date() <= LAST_DATE
+    except (OverflowError, ValueError):
+        in_range = False
+    if not in_range:
+        p.schema(
+            origin.child(key),
+            f"{key} must lie from {FIRST_DATE} to {LAST_DATE}, not {value}",
+            None,
+            subject,
+        )
+        return None
+    return moment
