@@ -202,7 +202,7 @@ class TestUnreadable:
         def denied(*_: object, **__: object) -> None:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr(Path, "open", denied)
+        monkeypatch.setattr("seminar_plan.files.os.open", denied)
         assert run("check", str(plan)) == (2, "", f"seminar-plan: {plan}: permission denied\n")
 
 

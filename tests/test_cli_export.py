@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import IO
 
 import pytest
 from typer.testing import CliRunner
@@ -320,7 +321,7 @@ def test_import_a_missing_file() -> None:
     assert run("import", "people", "missing.csv") == (
         2,
         b"",
-        "seminar-plan: missing.csv: cannot read it (No such file or directory)\n",
+        "seminar-plan: missing.csv: no such file\n",
     )
 
 
@@ -372,3 +373,50 @@ def test_diff_with_a_missing_plan(here: Path) -> None:
     assert (code, out) == (2, b"")
     assert err.startswith("seminar-plan: b.toml")
     assert err.count("\n") == 1
+
+
+# --- writing to streams and devices ---------------------------------------------------------
+
+
+def _process(*args: str, stdout: IO[bytes] | None = None) -> tuple[int, bytes, bytes]:
+    """The installed command in a real process (device files need real descriptors)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", "from seminar_plan.entry import main; main()", *args],
+        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    return result.returncode, result.stdout or b"", result.stderr
+
+
+def test_export_to_dev_stdout_is_the_same_as_to_standard_output() -> None:
+    plain = _process("export", str(EXAMPLE), "--format", "csv", "--day", "2")
+    device = _process("export", str(EXAMPLE), "--format", "csv", "--day", "2", "-o", "/dev/stdout")
+    assert device == plain
+    assert plain[0] == 0
+
+
+def test_export_to_dev_null_writes_into_it_and_says_nothing() -> None:
+    assert _process("export", str(EXAMPLE), "--format", "ics", "-o", "/dev/null", "--force") == (
+        0,
+        b"",
+        b"",
+    )
+    assert Path("/dev/null").is_char_device()
+
+
+def test_a_full_disk_is_a_plain_error() -> None:
+    with Path("/dev/full").open("wb") as full:
+        code, _, err = _process("export", str(EXAMPLE), "--format", "ics", stdout=full)
+    assert (code, err) == (
+        2,
+        b"seminar-plan: cannot write to standard output: No space left on device\n",
+    )
+    assert _process("export", str(EXAMPLE), "--format", "ics", "-o", "/dev/full") == (
+        2,
+        b"",
+        b"seminar-plan: /dev/full: cannot write (No space left on device)\n",
+    )

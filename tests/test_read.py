@@ -141,6 +141,34 @@ class TestFiles:
         with pytest.raises(PlanFileError, match="is a folder"):
             read_sources(tmp_path)
 
+    def test_a_fifo_as_the_plan_is_refused_without_reading_it(self, tmp_path: Path) -> None:
+        import os
+
+        fifo = tmp_path / "seminar.toml"
+        os.mkfifo(fifo)
+        # Opening it for reading would wait for a writer forever.
+        with pytest.raises(PlanFileError) as raised:
+            read_sources(fifo)
+        assert str(raised.value) == f"{fifo}: is a FIFO (named pipe), not a file"
+
+    def test_a_device_as_the_plan_is_refused(self) -> None:
+        with pytest.raises(PlanFileError, match="is a device, not a file"):
+            read_sources(Path("/dev/zero"))
+
+    def test_special_and_odd_includes_are_named_for_what_they_are(self, tmp_path: Path) -> None:
+        import os
+
+        os.mkfifo(tmp_path / "pipe.toml")
+        main = write(
+            tmp_path, "seminar.toml", 'include = ["pipe.toml", "none.toml", "a\\u0000b"]\n' + BASE
+        )
+        messages = [problem.message for problem in read_sources(main).problems]
+        assert messages == [
+            f"included file {tmp_path}/pipe.toml is a FIFO (named pipe)",
+            f"included file {tmp_path}/none.toml does not exist",
+            "include names a path with a NUL character",
+        ]
+
     def test_size_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(read, "MAX_TOTAL_BYTES", 100)
         main = write(tmp_path, "seminar.toml", BASE)

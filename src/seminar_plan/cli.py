@@ -457,13 +457,14 @@ def _emit(data: str | bytes, output: Path | None, *, force: bool) -> None:
         else:
             sys.stdout.write(data)
         return
-    from seminar_plan.files import WriteError, safe_write
+    from seminar_plan.files import WriteError, Written, safe_write
 
     try:
-        safe_write(output, data, force=force)
+        written = safe_write(output, data, force=force)
     except WriteError as error:
         fail(str(error))
-    sys.stdout.write(f"wrote {output}\n")
+    if written is Written.FILE:
+        sys.stdout.write(f"wrote {output}\n")
 
 
 @app.command()
@@ -601,10 +602,12 @@ def import_people(
             message = f"{item!r} is not HEADER=FIELD, e.g. 'Full name=name.en'"
             raise typer.BadParameter(message, param_hint="--map")
         fields[header.strip()] = field.strip()
+    from seminar_plan.files import ReadError, read_regular
+
     try:
-        data = sheet.read_bytes()
-    except OSError as error:
-        fail(f"{sheet}: cannot read it ({error.strerror or error})")
+        data = read_regular(sheet, importer.MAX_SHEET_BYTES)
+    except ReadError as error:
+        fail(f"{sheet}: {error}")
     try:
         result = importer.read_people(data, fields)
     except importer.SheetError as error:
@@ -660,7 +663,20 @@ def diff(
 def main() -> None:
     """Run the command line (``seminar_plan.entry`` starts it): never a traceback."""
     try:
-        app()
+        try:
+            app()
+        finally:
+            # A full disk or a closed pipe behind standard output shows here, not at exit.
+            sys.stdout.flush()
+    except OSError as error:
+        # What is still buffered cannot be written either: drop it, so that the exit does not
+        # try again and print a second complaint.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if not isinstance(error, BrokenPipeError):  # a closed pipe (`| head`) needs no word
+            sys.stderr.write(
+                f"seminar-plan: cannot write to standard output: {error.strerror or error}\n"
+            )
+        sys.exit(EXIT_USAGE)
     except Exception as error:  # noqa: BLE001 - last resort: a bug must not show a traceback
         sys.stderr.write(
             f"seminar-plan: internal error: {type(error).__name__}: {error}\n"

@@ -24,6 +24,8 @@ TEXT_FIELDS = ("name", "title", "organization", "notes")
 PLAIN_FIELDS = ("id", "delegation", "rank", "languages", "arrive", "depart")
 CONTACT = "contact"
 NUMBERED_PREFIX = "person-"
+# A registration sheet of tens of thousands of people is a few MB; past this, refuse.
+MAX_SHEET_BYTES = 50 * 1024 * 1024
 
 # Normalised header (see ``normalise_header``) -> field. A header in Japanese or Chinese gives
 # that language's variant of a text, so 氏名 and "Name (English)" can stand side by side.

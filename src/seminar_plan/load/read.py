@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from seminar_plan.files import ReadError, TooLargeError, read_regular, special_kind
 from seminar_plan.model import Origin
 
 try:
@@ -113,29 +114,16 @@ def decode(raw: bytes, display: str) -> SourceFile:
 
 
 def _read_bytes(path: Path, budget: int) -> bytes:
-    """Read a file; OSError and over-size surface as ``PlanFileError``."""
-    if path.is_dir():
-        raise PlanFileError(f"{path} is a folder, not a plan file")
+    """Read a file; a special file, OSError and over-size surface as ``PlanFileError``."""
     try:
-        size = path.stat().st_size
-        if size > budget:
-            raise PlanFileError(
-                f"{path}: the plan and its includes exceed {MAX_TOTAL_BYTES // (1024 * 1024)} MB;"
-                " split it or remove unused parts"
-            )
-        with path.open("rb") as handle:
-            raw = handle.read(budget + 1)
-    except FileNotFoundError:
-        raise PlanFileError(f"{path}: no such file") from None
-    except PermissionError:
-        raise PlanFileError(f"{path}: permission denied") from None
-    except OSError as error:
-        raise PlanFileError(f"{path}: cannot read ({error.strerror or error})") from None
-    if len(raw) > budget:
+        return read_regular(path, budget)
+    except TooLargeError:
         raise PlanFileError(
-            f"{path}: the plan and its includes exceed {MAX_TOTAL_BYTES // (1024 * 1024)} MB"
-        )
-    return raw
+            f"{path}: the plan and its includes exceed {MAX_TOTAL_BYTES // (1024 * 1024)} MB;"
+            " split it or remove unused parts"
+        ) from None
+    except ReadError as error:
+        raise PlanFileError(f"{path}: {error}") from None
 
 
 @dataclass
@@ -184,6 +172,11 @@ class _Reader:
     def include_one(
         self, name: str, parent: Path, parent_display: str, stack: tuple[str, ...], origin: Origin
     ) -> None:
+        if "\x00" in name:
+            self.problems.append(
+                IncludeProblem(origin, "include names a path with a NUL character", None)
+            )
+            return
         target = parent.parent / name
         display = os.path.normpath(Path(parent_display).parent / name)
         real = os.path.realpath(target)
@@ -207,8 +200,14 @@ class _Reader:
             return
         if real in self.seen:
             return
-        if not target.is_file():
-            what = "is a folder" if target.is_dir() else "does not exist"
+        try:
+            kind = special_kind(target.stat().st_mode)
+            what = None if kind is None else f"is {kind}"
+        except FileNotFoundError:
+            what = "does not exist"
+        except OSError as error:
+            what = f"cannot be read ({error.strerror or error})"
+        if what is not None:
             self.problems.append(
                 IncludeProblem(
                     origin,
