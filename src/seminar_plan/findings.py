@@ -31,6 +31,10 @@ CODES: dict[str, Severity] = {
     "no-interpretation": Severity.WARNING,
     "no-booth": Severity.WARNING,
     "headcount": Severity.WARNING,
+    "interpreter-language": Severity.ERROR,
+    "interpreter-team": Severity.WARNING,
+    "interpreter-load": Severity.WARNING,
+    "no-interpreter": Severity.WARNING,
 }
 
 

@@ -285,6 +285,9 @@ class CheckConfig:
     landing_buffer: int = 45
     pickup_window: int = 180
     checkin_buffer: int = 120
+    # Minutes: one interpreter alone in simultaneous work, and one person's interpreting a day.
+    solo_limit: int = 40
+    interpreter_daily: int = 360
 
 
 @dataclass(frozen=True)

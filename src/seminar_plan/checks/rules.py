@@ -11,6 +11,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
+from seminar_plan.checks.interpreting import (
+    interpreter_language,
+    interpreter_load,
+    interpreter_team,
+    no_interpreter,
+)
 from seminar_plan.checks.sweep import overlapping_pairs
 from seminar_plan.findings import CODES, Finding, Selection, Severity
 from seminar_plan.load.locate import Locator
@@ -256,6 +262,10 @@ RULES: tuple[Rule, ...] = (
     travel_time,
     interpretation,
     headcount,
+    interpreter_language,
+    interpreter_team,
+    interpreter_load,
+    no_interpreter,
 )
 
 

@@ -36,6 +36,10 @@ _SESSION_SUBJECTS: dict[str, tuple[int, ...]] = {
     "travel-time": (1, 2),
     "no-interpretation": (0,),
     "no-booth": (0,),
+    "interpreter-language": (1,),
+    "interpreter-team": (0,),
+    "interpreter-load": (),
+    "no-interpreter": (0,),
 }
 
 
