@@ -126,6 +126,11 @@ class TestInterpreterTeam:
     def test_exactly_the_solo_limit_is_fine(self) -> None:
         assert summary(with_interpreters(simultaneous("a", "09:00", "09:40", "li"))) == []
 
+    def test_the_plan_sets_the_solo_limit(self) -> None:
+        text = with_interpreters(simultaneous("a", "09:00", "10:00", "li"))
+        assert summary(text + '[check]\nsolo_limit = "1h"\n') == []
+        assert summary(text + '[check]\nsolo_limit = "59m"\n') == [("interpreter-team", ("a",))]
+
     def test_two_interpreters_or_consecutive_are_fine(self) -> None:
         assert summary(with_interpreters(simultaneous("a", "09:00", "11:00", "li", "wang"))) == []
         consecutive = with_interpreters(simultaneous("a", "09:00", "11:00", "li")).replace(
@@ -158,6 +163,17 @@ class TestInterpreterLoad:
             + simultaneous("b", "13:00", "16:00", "li", "wang")
         )
         assert summary(text) == []
+
+    def test_the_plan_sets_the_daily_limit(self) -> None:
+        text = with_interpreters(
+            simultaneous("a", "09:00", "12:00", "li", "wang")
+            + simultaneous("b", "13:00", "16:01", "li", "wang")
+        )
+        assert summary(text + '[check]\ninterpreter_daily = "6h01m"\n') == []
+        assert summary(text + '[check]\ninterpreter_daily = "2h"\n') == [
+            ("interpreter-load", ("li",)),
+            ("interpreter-load", ("wang",)),
+        ]
 
     def test_overlapping_time_counts_once_and_days_apart(self) -> None:
         text = with_interpreters(

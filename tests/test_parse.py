@@ -186,6 +186,16 @@ class TestSchema:
         bad = plan_text('[check]\nignore = ["room-close"]\nseverity = { travel-time = "fatal" }\n')
         assert [c for c, _ in summary(bad)] == ["schema", "schema"]
 
+    def test_check_durations(self) -> None:
+        check = parsed(plan_text('[check]\nsolo_limit = "1h"\ninterpreter_daily = 450\n')).check
+        assert (check.solo_limit, check.interpreter_daily) == (60, 450)
+        default = parsed(plan_text()).check
+        assert (default.solo_limit, default.interpreter_daily) == (40, 360)
+        bad = plan_text('[check]\nsolo_limit = "forty"\ninterpreter_daily = -5\n')
+        assert [c for c, _ in summary(bad)] == ["schema", "schema"]
+        (finding, _) = findings_of(bad)
+        assert bad.splitlines()[finding.place.line - 1] == 'solo_limit = "forty"'
+
     def test_check_table_tunes_findings(self) -> None:
         travel = session("a", "09:00", "10:00", room="hall", speakers=["aoki"]) + session(
             "b", "10:00", "11:00", room="salon", speakers=["aoki"]

@@ -175,7 +175,13 @@ def read_check(p: Parser, entry: Entry | None) -> CheckConfig:
                 severity.append((code, level))
     durations = {
         key: minutes
-        for key in ("landing_buffer", "pickup_window", "checkin_buffer")
+        for key in (
+            "landing_buffer",
+            "pickup_window",
+            "checkin_buffer",
+            "solo_limit",
+            "interpreter_daily",
+        )
         if (minutes := check_duration(p, table, key, origin)) is not None
     }
     return CheckConfig(tuple(ignore), tuple(severity), **durations)

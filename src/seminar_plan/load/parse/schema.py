@@ -76,7 +76,15 @@ SESSION_KEYS = (
     "vehicles",
 )
 CUE_KEYS = ("at", "what", "who", "notes")
-CHECK_KEYS = ("ignore", "severity", "landing_buffer", "pickup_window", "checkin_buffer")
+CHECK_KEYS = (
+    "ignore",
+    "severity",
+    "landing_buffer",
+    "pickup_window",
+    "checkin_buffer",
+    "solo_limit",
+    "interpreter_daily",
+)
 VEHICLE_KEYS = ("name", "seats", "kind", "driver", "contact", "notes")
 FLIGHT_KEYS = (
     "id",
