@@ -82,6 +82,8 @@ def session(ident: str, start: str, end: str, day: int = 1, **keys: object) -> s
     for key, value in keys.items():
         if isinstance(value, str):
             lines.append(f'{key} = "{value}"')
+        elif isinstance(value, bool):
+            lines.append(f"{key} = {'true' if value else 'false'}")
         elif isinstance(value, list):
             items = ", ".join(f'"{v}"' if isinstance(v, str) else str(v) for v in value)
             lines.append(f"{key} = [{items}]")

@@ -48,7 +48,8 @@ def test_roles_attendance_and_languages() -> None:
         "chen": ("attendee",),
         "sato": ("attendee",),
     }
-    assert plan.attendance_of(talk) == 3 + 1 + 5
+    # japan's 5 include Sato; Chen (china, not listed) is 1; staff has 2 unnamed members.
+    assert plan.attendance_of(talk) == 5 + 1 + 2
     assert plan.languages_of(talk) == ("ja", "zh")
     assert plan.sessions_by_person["sato"] == (talk,)
     assert plan.room_of(talk) is plan.room_by_id["hall"]
@@ -90,3 +91,68 @@ def test_a_flight_carries_people_group_members_and_named_delegation_members() ->
     assert plan.passengers_of(flight) == ("aoki", "sato", "chen")
     assert plan.flights_by_person == {"aoki": (flight,), "sato": (flight,), "chen": (flight,)}
     assert flight.minutes == 120
+
+
+def attendance(attendees: list[str], extra: str = "", written: int | None = None) -> int | None:
+    keys = {} if written is None else {"attendance": written}
+    plan = plan_of(plan_text(extra + session("a", "09:00", "10:00", attendees=attendees, **keys)))
+    return plan.attendance_of(plan.sessions[0])
+
+
+class TestAttendance:
+    """Version 2: attendance counts people, not list entries."""
+
+    def test_named_members_of_a_listed_delegation_are_not_counted_again(self) -> None:
+        assert attendance(["japan", "aoki", "sato"]) == 5
+
+    def test_all_is_the_participants_whatever_else_is_listed(self) -> None:
+        assert attendance(["all", "japan", "chen"]) == 9
+        with_total = "[groups.g]\nmembers = []\nheadcount = 40\n"
+        assert attendance(["all", "g"], with_total) == 9
+
+    def test_all_uses_event_participants_when_given(self) -> None:
+        text = plan_text(session("a", "09:00", "10:00", attendees=["all", "japan"])).replace(
+            'languages = ["ja", "zh", "en"]', 'languages = ["ja", "zh", "en"]\nparticipants = 12'
+        )
+        plan = plan_of(text)
+        assert plan.attendance_of(plan.sessions[0]) == 12
+
+    def test_people_of_an_unlisted_delegation_count_one_each(self) -> None:
+        assert attendance(["japan", "chen"]) == 6
+        assert attendance(["aoki", "chen"]) == 2
+
+    def test_a_group_counts_its_unnamed_members_once_and_its_named_people_once(self) -> None:
+        group = '[groups.staff]\nmembers = ["aoki", "chen"]\nheadcount = 5\n'
+        # aoki and chen named (2), 3 unnamed; listing aoki again adds nothing.
+        assert attendance(["staff", "aoki"], group) == 5
+        # japan covers aoki; chen still counts; the 3 unnamed stay.
+        assert attendance(["staff", "japan"], group) == 5 + 1 + 3
+
+    def test_a_group_with_fewer_headcount_than_members_adds_no_negative(self) -> None:
+        group = '[groups.pair]\nmembers = ["aoki", "chen"]\nheadcount = 1\n'
+        assert attendance(["pair"], group) == 2
+
+    def test_written_attendance_wins_and_no_attendees_means_none(self) -> None:
+        assert attendance(["japan"], written=3) == 3
+        assert attendance([]) is None
+
+
+class TestDelegationsPresent:
+    def test_listed_delegations_sorted(self) -> None:
+        plan = plan_of(
+            plan_text(session("a", "09:00", "10:00", attendees=["japan", "chen", "china"]))
+        )
+        assert plan.delegations_present(plan.sessions[0]) == ("china", "japan")
+
+    def test_all_means_every_delegation(self) -> None:
+        plan = plan_of(plan_text(session("a", "09:00", "10:00", attendees="all")))
+        assert plan.delegations_present(plan.sessions[0]) == ("china", "japan")
+
+    def test_named_people_and_groups_make_no_delegation_present(self) -> None:
+        plan = plan_of(
+            plan_text(
+                '[groups.g]\nmembers = ["aoki"]\n'
+                + session("a", "09:00", "10:00", attendees=["aoki", "g"])
+            )
+        )
+        assert plan.delegations_present(plan.sessions[0]) == ()

@@ -454,3 +454,48 @@ class TestContractReview:
         assert summary(plan_text(session("a", "09:00", "10:00", room="hall", venue="hotel"))) == [
             ("schema", ("a",))
         ]
+
+
+class TestOptionalAndTo:
+    def test_optional_and_to_read_into_the_session(self) -> None:
+        plan = parsed(
+            plan_text(
+                session("bus", "09:00", "09:30", kind="transfer", venue="hotel", to="center")
+                + session("tour", "10:00", "11:00", venue="center", optional=True)
+            )
+        )
+        bus, tour = plan.sessions
+        assert (bus.to, bus.optional) == ("center", False)
+        assert (tour.to, tour.optional) == (None, True)
+
+    def test_optional_must_be_a_boolean(self) -> None:
+        code, message, subjects, _, line = only(
+            plan_text(session("a", "09:00", "10:00", optional="yes"))
+        )
+        assert (code, subjects, line) == ("schema", ("a",), 'optional = "yes"')
+        assert message == "optional must be true or false, not a string"
+
+    def test_to_names_a_venue(self) -> None:
+        code, message, subjects, _, line = only(
+            plan_text(session("bus", "09:00", "09:30", kind="transfer", venue="hotel", to="centre"))
+        )
+        assert (code, subjects, line) == ("unknown-ref", ("bus", "centre"), 'to = "centre"')
+        assert message == "bus refers to venue 'centre', which is not defined"
+
+    def test_to_must_be_a_string(self) -> None:
+        code, message, _, _, line = only(
+            plan_text(session("bus", "09:00", "09:30", kind="transfer", venue="hotel", to=3))
+        )
+        assert (code, line) == ("schema", "to = 3")
+        assert message == "to must be a string, not an integer"
+
+    def test_to_on_a_session_that_is_not_a_transfer_is_reported(self) -> None:
+        code, _, subjects, _, line = only(
+            plan_text(session("talk", "09:00", "09:30", room="hall", to="hotel"))
+        )
+        assert (code, subjects, line) == ("schema", ("talk",), 'to = "hotel"')
+
+    def test_a_misspelt_key_suggests_the_new_ones(self) -> None:
+        (finding,) = findings_of(plan_text(session("a", "09:00", "10:00", optinal=True)))
+        assert finding.code == "schema"
+        assert finding.hint == "did you mean 'optional'?"

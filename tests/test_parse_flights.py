@@ -46,8 +46,7 @@ def test_a_flight_keeps_the_zone_it_was_written_in() -> None:
 
 def test_a_flight_that_arrives_before_it_departs_is_bad_time() -> None:
     text = plan_text(
-        TRANSPORT
-        + flight("ca1", "arrival", "2025-07-23T09:00:00+09:00", "2025-07-23T07:30:00")
+        TRANSPORT + flight("ca1", "arrival", "2025-07-23T09:00:00+09:00", "2025-07-23T07:30:00")
     )
     (finding,) = findings_of(text)
     assert (finding.code, finding.subjects) == ("bad-time", ("ca1",))

@@ -229,6 +229,10 @@ class Session:
     notes: Text | None = None
     cues: tuple[Cue, ...] = ()
     vehicles: tuple[str, ...] = ()
+    # Its attendees may choose it over a parallel session: no delegation-level commitment.
+    optional: bool = False
+    # Where a transfer arrives at its end (a venue id); None: it arrives where it left.
+    to: str | None = None
 
     @property
     def date(self) -> dt.date:
@@ -423,22 +427,37 @@ class Plan:
         return {person: tuple(sessions) for person, sessions in found.items()}
 
     def attendance_of(self, session: Session) -> int | None:
-        """The written ``attendance``, else the sum over attendees; None when neither exists."""
+        """How many people the session expects, counting nobody twice; None: no capacity check.
+
+        The written ``attendance``, else for ``"all"`` the event's participants, else the listed
+        delegations' headcounts, plus every named person committed through the attendees whose
+        delegation is not listed, plus each listed group's unnamed members.
+        """
         if session.attendance is not None:
             return session.attendance
         if not session.attendees:
             return None
-        total = 0
+        if ALL in session.attendees:
+            return self.participant_total
+        listed = {ref for ref in session.attendees if ref in self.delegation_by_id}
+        total = sum(self.delegation_by_id[ref].headcount or 0 for ref in listed)
+        named: set[str] = set()
         for ref in session.attendees:
-            if ref == ALL:
-                total += self.participant_total
-            elif ref in self.person_by_id:
-                total += 1
+            if ref in self.person_by_id:
+                named.add(ref)
             elif ref in self.group_by_id:
-                total += self.group_by_id[ref].headcount
-            elif ref in self.delegation_by_id:
-                total += self.delegation_by_id[ref].headcount or 0
-        return total
+                group = self.group_by_id[ref]
+                named.update(m for m in group.members if m in self.person_by_id)
+                total += max(0, group.headcount - len(group.members))
+        return total + sum(
+            1 for person in named if self.person_by_id[person].delegation not in listed
+        )
+
+    def delegations_present(self, session: Session) -> tuple[str, ...]:
+        """Ids of the delegations present, sorted: those listed, or every one for ``"all"``."""
+        if ALL in session.attendees:
+            return tuple(sorted(self.delegation_by_id))
+        return tuple(sorted(ref for ref in session.attendees if ref in self.delegation_by_id))
 
     @property
     def delegation_total(self) -> int:
@@ -465,13 +484,10 @@ class Plan:
     def languages_of(self, session: Session) -> tuple[str, ...]:
         """Languages of the attending delegations and of every committed person, sorted."""
         found: set[str] = set()
-        for ref in session.attendees:
-            if ref == ALL:
-                found.update(d.language for d in self.delegations if d.language)
-            elif ref in self.delegation_by_id and ref not in self.person_by_id:
-                language = self.delegation_by_id[ref].language
-                if language:
-                    found.add(language)
+        for ref in self.delegations_present(session):
+            language = self.delegation_by_id[ref].language
+            if language:
+                found.add(language)
         for person in self.committed(session):
             language = self.language_of(person)
             if language:

@@ -194,6 +194,28 @@ class Parser:
             return default
         return value
 
+    def boolean(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        origin: Origin,
+        subject: str | None,
+        *,
+        default: bool,
+    ) -> bool:
+        if key not in table:
+            return default
+        value = table[key]
+        if not isinstance(value, bool):
+            self.schema(
+                origin.child(key),
+                f"{key} must be true or false, not {type_name(value)}",
+                f"write {key} = true",
+                subject,
+            )
+            return default
+        return value
+
     def ref(
         self, table: Mapping[str, Any], key: str, origin: Origin, subject: str | None
     ) -> str | None:

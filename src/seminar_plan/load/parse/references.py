@@ -97,6 +97,10 @@ class References:
             self.missing(
                 origin.child("venue"), ident, draft.venue, "venues", lambda: list(plan.venue_by_id)
             )
+        if draft.to is not None and draft.to not in plan.venue_by_id:
+            self.missing(
+                origin.child("to"), ident, draft.to, "venues", lambda: list(plan.venue_by_id)
+            )
         room = plan.room_by_id.get(draft.room) if draft.room is not None else None
         if room is not None and draft.venue is not None and draft.venue != room.venue:
             self.p.schema(

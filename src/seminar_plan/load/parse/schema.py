@@ -74,6 +74,8 @@ SESSION_KEYS = (
     "notes",
     "cues",
     "vehicles",
+    "optional",
+    "to",
 )
 CUE_KEYS = ("at", "what", "who", "notes")
 CHECK_KEYS = (

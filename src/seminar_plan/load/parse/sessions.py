@@ -93,6 +93,8 @@ class SessionDraft:
     length: int | None
     cues: tuple[CueDraft, ...]
     vehicles: tuple[str, ...] = ()
+    optional: bool = False
+    to: str | None = None
 
 
 class SessionReader:
@@ -135,6 +137,8 @@ class SessionReader:
             length=self.length(start),
             cues=self.cues(),
             vehicles=self.vehicles(),
+            optional=p.boolean(table, "optional", origin, ident, default=False),
+            to=self.to(),
         )
 
     def vehicles(self) -> tuple[str, ...]:
@@ -150,6 +154,20 @@ class SessionReader:
             )
             return ()
         return vehicles
+
+    def to(self) -> str | None:
+        """Where a transfer arrives; ``to`` on any other kind would mean nothing: reported."""
+        p, table, origin, ident = self.p, self.table, self.origin, self.ident
+        to = p.ref(table, "to", origin, ident)
+        if to is not None and table.get("kind") != "transfer":
+            p.schema(
+                origin.child("to"),
+                'to (where a trip arrives) applies only to sessions of kind "transfer"',
+                'set kind = "transfer", or remove to',
+                ident,
+            )
+            return None
+        return to
 
     def days(self, event: Event | None) -> tuple[tuple[int, tuple[str | int, ...]], ...]:
         """The days named by ``day`` or ``date``, each with the key path that names it."""
@@ -334,6 +352,8 @@ def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Ses
                 notes=draft.notes,
                 cues=tuple(cues),
                 vehicles=draft.vehicles,
+                optional=draft.optional,
+                to=draft.to,
             )
         )
     return result
