@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import findings_of, plan_text, session, summary
 from seminar_plan import load_text
-from seminar_plan.checks.interpreting import interpreter_load
+from seminar_plan.checks.rules.interpreters import interpreter_load
 from seminar_plan.model import CheckConfig
 
 INTERPRETERS = """
@@ -246,5 +246,5 @@ def test_interpreter_load_equals_a_minute_count(
     for day, start, end, who in rows:
         minutes.setdefault((who, day), set()).update(range(start, end))
     expected = Counter(who for (who, _), held in minutes.items() if len(held) > limit)
-    found = Counter(f.subjects[0] for f in interpreter_load(plan, loaded.locator))
+    found = Counter(f.subjects[0] for f in interpreter_load(plan))
     assert found == expected

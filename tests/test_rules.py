@@ -442,5 +442,5 @@ def test_travel_time_equals_brute_force(rows: list[tuple[int, int, int, str, str
             short = dt.timedelta(0) <= gap < dt.timedelta(minutes=30)
             if a.start < b.start and short and len(venues) == 2:
                 expected.add((person, a.id, b.id))
-    found = {f.subjects for f in travel_time(plan, load_text(_timetable_plan(rows)).locator)}
+    found = {f.subjects for f in travel_time(plan)}
     assert found == expected

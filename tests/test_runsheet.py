@@ -401,6 +401,19 @@ class TestFindings:
         person = Finding("schema", Severity.ERROR, "bad", None, ("sato",), place)
         assert findings_on(plan, 1, [plan_wide, dropped, person]) == (plan_wide, dropped)
 
+    def test_person_whose_id_is_a_session_id_stays_on_the_overlaps_day(self) -> None:
+        # Person sato and session sato (day 1): sato's overlap on day 2 is day 2's only.
+        text = plan_text(
+            session("sato", "09:00", "10:00", room="hall")
+            + session("e", "09:00", "10:00", day=2, room="hall", speakers=["sato"])
+            + session("f", "09:30", "10:30", day=2, room="salon", speakers=["sato"])
+        )
+        plan = plan_of(text)
+        findings = check(load_text(text))
+        assert [(f.code, f.subjects) for f in findings] == [("person-overlap", ("sato", "e", "f"))]
+        assert findings_on(plan, 1, findings) == ()
+        assert findings_on(plan, 2, findings) == tuple(findings)
+
     def test_box_at_the_top_of_the_sheet(self) -> None:
         plan = plan_of(self.TEXT)
         page = render_html(sheet_of(plan, 1, findings=self.findings()))

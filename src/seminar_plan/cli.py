@@ -16,7 +16,8 @@ import typer
 
 from seminar_plan import locales
 from seminar_plan.checks import check as run_check
-from seminar_plan.findings import CODES, Selection, Severity
+from seminar_plan.checks.registry import unknown_code_message
+from seminar_plan.findings import Selection, Severity
 from seminar_plan.load import LoadedPlan, PlanFileError, load_plan
 from seminar_plan.model import Plan
 
@@ -118,9 +119,8 @@ def _codes(value: str | None, option: str) -> frozenset[str] | None:
     if value is None:
         return None
     codes = frozenset(code.strip() for code in value.split(",") if code.strip())
-    unknown = sorted(codes - CODES.keys())
-    if unknown:
-        message = f"unknown finding code {unknown[0]!r}; known codes: {', '.join(CODES)}"
+    message = unknown_code_message(codes)
+    if message is not None:
         raise typer.BadParameter(message, param_hint=option)
     return codes
 

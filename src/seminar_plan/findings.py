@@ -1,41 +1,19 @@
 """Findings: what ``check`` reports, as data.
 
 A plan error is never an exception: the loader and every rule yield ``Finding`` records, and the
-command reports them all at once.
+command reports them all at once. The codes themselves are declared in ``checks/registry.py``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
-
-
-# code -> default severity, in the order of the contract's table.
-CODES: dict[str, Severity] = {
-    "toml-syntax": Severity.ERROR,
-    "schema": Severity.ERROR,
-    "unknown-ref": Severity.ERROR,
-    "duplicate-id": Severity.ERROR,
-    "bad-time": Severity.ERROR,
-    "room-overlap": Severity.ERROR,
-    "person-overlap": Severity.ERROR,
-    "outside-stay": Severity.ERROR,
-    "over-capacity": Severity.ERROR,
-    "room-closed": Severity.WARNING,
-    "travel-time": Severity.WARNING,
-    "no-interpretation": Severity.WARNING,
-    "no-booth": Severity.WARNING,
-    "headcount": Severity.WARNING,
-    "interpreter-language": Severity.ERROR,
-    "interpreter-team": Severity.WARNING,
-    "interpreter-load": Severity.WARNING,
-    "no-interpreter": Severity.WARNING,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +31,8 @@ class Finding:
     hint: str | None
     subjects: tuple[str, ...]
     place: Place
+    # The other place a finding names (the earlier session of an overlap, a person's stay).
+    related: Place | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -85,3 +65,17 @@ def count(findings: list[Finding]) -> dict[str, int]:
     for finding in findings:
         summary[finding.severity.value] += 1
     return summary
+
+
+if TYPE_CHECKING:
+    # code -> default severity, derived from the registry.
+    CODES: dict[str, Severity]
+
+
+def __getattr__(name: str) -> object:
+    # ``CODES`` is the registry's table; imported on first use, as the registry imports this.
+    if name == "CODES":
+        from seminar_plan.checks.registry import SEVERITY
+
+        return SEVERITY
+    raise AttributeError(name)

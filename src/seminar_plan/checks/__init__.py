@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from seminar_plan.checks.registry import place_issue
 from seminar_plan.checks.rules import plan_selection, run_rules
 from seminar_plan.findings import Finding, Selection
-from seminar_plan.load import LoadedPlan
+
+if TYPE_CHECKING:
+    # Only for annotations: the loader imports the registry, and so this package.
+    from seminar_plan.load import LoadedPlan
 
 
 def check(loaded: LoadedPlan, selection: Selection | None = None) -> list[Finding]:
@@ -14,7 +20,8 @@ def check(loaded: LoadedPlan, selection: Selection | None = None) -> list[Findin
     """
     findings = list(loaded.findings)
     if loaded.plan is not None:
-        findings.extend(run_rules(loaded.plan, loaded.locator))
+        place = loaded.locator.place
+        findings.extend(place_issue(issue, place) for issue in run_rules(loaded.plan))
     findings = plan_selection(loaded.plan).apply(findings)
     if selection is not None:
         findings = selection.apply(findings)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from seminar_plan import locales
+from seminar_plan.checks.registry import session_subjects
 from seminar_plan.findings import Finding, Severity, count
 from seminar_plan.model import ALL, KINDS, Plan, Role, Session
 from seminar_plan.text import language_order, pick
@@ -20,27 +21,6 @@ ROLES: tuple[Role, ...] = ("speaker", "moderator", "interpreter", "owner", "atte
 ARRIVAL = "arrival"
 DEPARTURE = "departure"
 MAIN_TRACK = "main"
-
-# Which subjects of a finding are session ids, by code (the contract's subjects column). Other
-# positions name people or rooms, whose ids may coincide with a session's.
-_SESSION_SUBJECTS: dict[str, tuple[int, ...]] = {
-    "schema": (0,),
-    "unknown-ref": (0,),
-    "duplicate-id": (0,),
-    "bad-time": (0,),
-    "room-overlap": (1, 2),
-    "person-overlap": (1, 2),
-    "outside-stay": (1,),
-    "over-capacity": (0,),
-    "room-closed": (0,),
-    "travel-time": (1, 2),
-    "no-interpretation": (0,),
-    "no-booth": (0,),
-    "interpreter-language": (1,),
-    "interpreter-team": (0,),
-    "interpreter-load": (),
-    "no-interpreter": (0,),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,9 +236,7 @@ def errors_by_session(plan: Plan, findings: Iterable[Finding]) -> dict[str, tupl
     for finding in findings:
         if finding.severity is not Severity.ERROR:
             continue
-        positions = _SESSION_SUBJECTS.get(finding.code, tuple(range(len(finding.subjects))))
-        named = {finding.subjects[i] for i in positions if i < len(finding.subjects)}
-        for subject in sorted(named):
+        for subject in sorted(set(session_subjects(finding))):
             for session_id in occurrences.get(subject, ()):
                 held = marked.setdefault(session_id, [])
                 if finding not in held:

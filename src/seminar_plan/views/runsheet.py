@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 from seminar_plan import locales
+from seminar_plan.checks.registry import session_subjects
 from seminar_plan.findings import Finding, Severity
 from seminar_plan.model import Interpretation, Plan, Session, Text, elapsed_minutes
 from seminar_plan.text import language_order, markdown_escape
@@ -276,7 +277,8 @@ def _with_gaps(
 def findings_on(plan: Plan, day: int, findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """The error findings that touch ``day``.
 
-    A finding that names sessions touches the days of those sessions. One that names no session
+    A finding that names sessions (by its code's subject kinds: a person whose id is also a
+    session's is still a person) touches the days of those sessions. One that names no session
     touches the day when it names a room, venue, person or attendee used that day, or when it
     names nothing the plan knows (a plan-wide problem, or a table the loader had to drop).
     """
@@ -301,10 +303,11 @@ def findings_on(plan: Plan, day: int, findings: Iterable[Finding]) -> tuple[Find
     for finding in findings:
         if finding.severity is not Severity.ERROR:
             continue
-        subjects = set(finding.subjects)
-        if subjects & every_session:
-            touches = bool(subjects & day_sessions)
+        named = set(session_subjects(finding)) & every_session
+        if named:
+            touches = bool(named & day_sessions)
         else:
+            subjects = set(finding.subjects)
             touches = bool(subjects & used) or not subjects & known
         if touches:
             touching.append(finding)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from seminar_plan.findings import CODES
+from seminar_plan.checks.registry import SEVERITY
 from seminar_plan.load.parse.parser import Entry, Parser
 from seminar_plan.load.parse.scalars import (
     FIRST_DATE,
@@ -146,13 +146,13 @@ def read_check(p: Parser, entry: Entry | None) -> CheckConfig:
     p.known_keys(table, origin, CHECK_KEYS, None)
     ignore: list[str] = []
     for position, code in enumerate(p.ref_list(table, "ignore", origin, None)):
-        if code in CODES:
+        if code in SEVERITY:
             ignore.append(code)
         else:
             p.schema(
                 origin.child("ignore", position),
                 f"unknown finding code {code!r}",
-                did_you_mean(code, tuple(CODES)),
+                did_you_mean(code, tuple(SEVERITY)),
             )
     severity: list[tuple[str, str]] = []
     if "severity" in table and p.is_table(
@@ -160,11 +160,11 @@ def read_check(p: Parser, entry: Entry | None) -> CheckConfig:
     ):
         for code, level in table["severity"].items():
             key_origin = origin.child("severity", code)
-            if code not in CODES:
+            if code not in SEVERITY:
                 p.schema(
                     key_origin,
                     f"unknown finding code {code!r}",
-                    did_you_mean(code, tuple(CODES)),
+                    did_you_mean(code, tuple(SEVERITY)),
                 )
             elif level not in ("error", "warning"):
                 p.schema(

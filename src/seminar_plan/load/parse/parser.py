@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from seminar_plan.findings import CODES, Finding
+from seminar_plan.checks.registry import SEVERITY
+from seminar_plan.findings import Finding
 from seminar_plan.load.locate import Locator
 from seminar_plan.load.parse.scalars import (
     LANGUAGE,
@@ -50,7 +51,7 @@ class Parser:
         subjects: tuple[str, ...] = (),
     ) -> None:
         self.findings.append(
-            Finding(code, CODES[code], message, hint, subjects, self.locator.place(origin))
+            Finding(code, SEVERITY[code], message, hint, subjects, self.locator.place(origin))
         )
 
     def schema(

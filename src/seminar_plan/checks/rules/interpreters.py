@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seminar_plan.findings import CODES, Finding
-from seminar_plan.load.locate import Locator
+from seminar_plan.checks.registry import Issue, rule
 from seminar_plan.logistics.interpreting import (
     covered,
     first_past,
@@ -22,22 +21,12 @@ from seminar_plan.logistics.interpreting import (
 from seminar_plan.model import Origin, Plan, Session
 
 
-def _finding(
-    locator: Locator,
-    code: str,
-    origin: Origin,
-    message: str,
-    hint: str,
-    subjects: tuple[str, ...],
-) -> Finding:
-    return Finding(code, CODES[code], message, hint, subjects, locator.place(origin))
-
-
 def _named_at(session: Session, person: str) -> Origin:
     return session.origin.child("interpreters", session.interpreters.index(person))
 
 
-def interpreter_language(plan: Plan, locator: Locator) -> Iterator[Finding]:
+@rule("interpreter-language")
+def interpreter_language(plan: Plan) -> Iterator[Issue]:
     """An interpreter of a session with two or more languages who speaks fewer than two."""
     for session in plan.sessions:
         languages = plan.languages_of(session)
@@ -47,8 +36,7 @@ def interpreter_language(plan: Plan, locator: Locator) -> Iterator[Finding]:
             if len(covered(plan, person, session)) >= 2:
                 continue
             theirs = ", ".join(spoken(plan, person)) or "no language the plan gives"
-            yield _finding(
-                locator,
+            yield Issue(
                 "interpreter-language",
                 _named_at(session, person),
                 f"{person!r} interprets {session.id!r} ({', '.join(languages)})"
@@ -59,7 +47,8 @@ def interpreter_language(plan: Plan, locator: Locator) -> Iterator[Finding]:
             )
 
 
-def interpreter_team(plan: Plan, locator: Locator) -> Iterator[Finding]:
+@rule("interpreter-team")
+def interpreter_team(plan: Plan) -> Iterator[Issue]:
     """Simultaneous interpretation longer than the solo limit with exactly one interpreter."""
     limit = plan.check.solo_limit
     for session in plan.sessions:
@@ -67,8 +56,7 @@ def interpreter_team(plan: Plan, locator: Locator) -> Iterator[Finding]:
             continue
         if len(set(session.interpreters)) != 1:
             continue
-        yield _finding(
-            locator,
+        yield Issue(
             "interpreter-team",
             session.origin.child("interpreters"),
             f"{session.id!r} has {hours_text(session.minutes)} of simultaneous interpretation"
@@ -79,7 +67,8 @@ def interpreter_team(plan: Plan, locator: Locator) -> Iterator[Finding]:
         )
 
 
-def interpreter_load(plan: Plan, locator: Locator) -> Iterator[Finding]:
+@rule("interpreter-load")
+def interpreter_load(plan: Plan) -> Iterator[Issue]:
     """A person who interprets more than the daily limit on one day (time in sessions merged)."""
     limit = plan.check.interpreter_daily
     for person, days in interpreting_by_day(plan).items():
@@ -89,8 +78,7 @@ def interpreter_load(plan: Plan, locator: Locator) -> Iterator[Finding]:
             if total <= limit or tipping is None:
                 continue
             listing = ", ".join(s.id for s in sessions)
-            yield _finding(
-                locator,
+            yield Issue(
                 "interpreter-load",
                 _named_at(tipping, person),
                 f"{person!r} interprets {hours_text(total)} on day {day}"
@@ -101,19 +89,18 @@ def interpreter_load(plan: Plan, locator: Locator) -> Iterator[Finding]:
             )
 
 
-def no_interpreter(plan: Plan, locator: Locator) -> Iterator[Finding]:
+@rule("no-interpreter")
+def no_interpreter(plan: Plan) -> Iterator[Issue]:
     """Interpretation without interpreters, in a plan that names interpreters somewhere."""
     if not any(session.interpreters for session in plan.sessions):
         return
     for session in plan.sessions:
         if session.interpretation == "none" or session.interpreters:
             continue
-        yield _finding(
-            locator,
+        yield Issue(
             "no-interpreter",
             session.origin.child("interpretation"),
-            f"{session.id!r} has {session.interpretation} interpretation but names no"
-            " interpreters",
+            f"{session.id!r} has {session.interpretation} interpretation but names no interpreters",
             "name the interpreters who work it in interpreters = [...]",
             (session.id,),
         )

@@ -1,0 +1,43 @@
+"""What several rule families share: how a session's time is written, which of two sessions is
+the later, and where a session names a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from seminar_plan.model import Origin, Plan, Session
+
+
+def clock(moment: dt.datetime) -> str:
+    return f"{moment:%H:%M}"
+
+
+def span(session: Session) -> str:
+    end = "24:00" if session.end.date() > session.start.date() else clock(session.end)
+    return f"{session.start:%Y-%m-%d} {clock(session.start)}-{end}"
+
+
+def _file_order(session: Session) -> tuple[int, tuple[str | int, ...]]:
+    return (session.origin.file, session.origin.path)
+
+
+def ordered(a: Session, b: Session) -> tuple[Session, Session]:
+    """(earlier, later): the later starts later, or at a tie stands later in the files."""
+    if (b.start, _file_order(b)) >= (a.start, _file_order(a)):
+        return a, b
+    return b, a
+
+
+def where_named(plan: Plan, session: Session, person: str) -> Origin:
+    """The key of ``session`` that commits ``person`` to it, else the session's header."""
+    for key in ("speakers", "moderators", "interpreters"):
+        refs: tuple[str, ...] = getattr(session, key)
+        if person in refs:
+            return session.origin.child(key, refs.index(person))
+    if session.owner == person:
+        return session.origin.child("owner")
+    for position, ref in enumerate(session.attendees):
+        group = plan.group_by_id.get(ref)
+        if ref == person or (group is not None and person in group.members):
+            return session.origin.child("attendees", position)
+    return session.origin

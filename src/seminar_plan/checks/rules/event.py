@@ -1,0 +1,26 @@
+"""The event as a whole: participants against the delegations' headcounts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seminar_plan.checks.registry import Issue, rule
+from seminar_plan.model import Plan
+
+
+@rule("headcount")
+def headcount(plan: Plan) -> Iterator[Issue]:
+    participants = plan.event.participants
+    if participants is None or not plan.delegations:
+        return
+    total = plan.delegation_total
+    if participants != total:
+        parts = " + ".join(f"{d.id} {d.headcount or 0}" for d in plan.delegations)
+        yield Issue(
+            "headcount",
+            plan.event.origin.child("participants"),
+            f"event.participants is {participants}, but the delegations add up to {total}"
+            f" ({parts})",
+            "correct participants or the delegations' headcounts",
+            (),
+        )

@@ -1,0 +1,41 @@
+"""Interpretation: several languages and none, simultaneous without booths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from seminar_plan.checks.registry import Issue, rule
+from seminar_plan.model import Plan
+
+
+@rule("no-interpretation")
+def no_interpretation(plan: Plan) -> Iterator[Issue]:
+    for session in plan.sessions:
+        if session.interpretation != "none":
+            continue
+        languages = plan.languages_of(session)
+        if len(languages) >= 2:
+            yield Issue(
+                "no-interpretation",
+                session.origin.child("interpretation"),
+                f"{session.id!r} brings together {' and '.join(languages)} with no interpretation",
+                'set interpretation = "consecutive" or "simultaneous" and name interpreters',
+                (session.id,),
+            )
+
+
+@rule("no-booth")
+def no_booth(plan: Plan) -> Iterator[Issue]:
+    for session in plan.sessions:
+        if session.interpretation != "simultaneous":
+            continue
+        room = plan.room_of(session)
+        if room is not None and room.booths == 0:
+            yield Issue(
+                "no-booth",
+                session.origin.child("interpretation"),
+                f"{session.id!r} has simultaneous interpretation but room {room.id!r}"
+                " has no interpretation booths",
+                "choose a room with booths, give the room booths, or use consecutive",
+                (session.id, room.id),
+            )

@@ -1,0 +1,58 @@
+"""Rooms: two sessions in one room at once, a session outside its room's hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from seminar_plan.checks.registry import RELATED, Issue, rule
+from seminar_plan.checks.rules.common import clock, ordered, span
+from seminar_plan.checks.sweep import overlapping_pairs
+from seminar_plan.model import Plan, Session
+
+
+@rule("room-overlap")
+def room_overlaps(plan: Plan) -> Iterator[Issue]:
+    by_room: dict[str, list[Session]] = defaultdict(list)
+    for session in plan.sessions:
+        if session.room is not None and session.room in plan.room_by_id:
+            by_room[session.room].append(session)
+    for room, sessions in by_room.items():
+        for a, b in overlapping_pairs(sessions):
+            earlier, later = ordered(a, b)
+            yield Issue(
+                "room-overlap",
+                later.origin.child("room"),
+                f"{later.id!r} ({span(later)}) overlaps {earlier.id!r} ({span(earlier)},"
+                f" {RELATED}) in room {room!r}",
+                "move one of them to another room or time",
+                (room, earlier.id, later.id),
+                related=earlier.origin,
+            )
+
+
+@rule("room-closed")
+def room_closed(plan: Plan) -> Iterator[Issue]:
+    for session in plan.sessions:
+        room = plan.room_of(session)
+        if room is None:
+            continue
+        midnight = session.start.replace(hour=0, minute=0, second=0, microsecond=0)
+        opens = midnight + dt.timedelta(hours=room.open.hour, minutes=room.open.minute)
+        closes = (
+            midnight + dt.timedelta(days=1)
+            if room.close is None
+            else midnight + dt.timedelta(hours=room.close.hour, minutes=room.close.minute)
+        )
+        if session.start >= opens and session.end <= closes:
+            continue
+        key = "start" if session.start < opens else "end"
+        hours = f"{clock(opens)}-{'24:00' if room.close is None else clock(closes)}"
+        yield Issue(
+            "room-closed",
+            session.origin.child(key),
+            f"{session.id!r} ({span(session)}) is outside the hours of room {room.id!r} ({hours})",
+            "move the session into the room's hours, or change the room's open/close",
+            (session.id, room.id),
+        )
