@@ -13,17 +13,14 @@ from seminar_plan.views.rows import (
     Filters,
     build_agenda,
     build_roster,
-    clock,
     day_heading,
     day_message,
     errors_by_session,
     known_languages,
-    label_language,
     resolve_day,
     span,
     span_in_text,
     tracks_of,
-    unknown_message,
 )
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -242,30 +239,15 @@ class TestOptionValues:
             " 1 (2025-07-23), 2 (2025-07-24); give --day N or --day YYYY-MM-DD)"
         )
 
-    def test_unknown_message(self) -> None:
-        assert unknown_message("room", "hal", ["hall", "salon"]) == (
-            "unknown room 'hal'; did you mean 'hall'? (known: hall, salon)"
-        )
-        assert unknown_message("track", "x", []) == "unknown track 'x' (known: none)"
-
     def test_languages(self) -> None:
         plan = loaded_plan()
         assert known_languages(plan) == ("en", "ja", "zh")
-        assert label_language(plan, None) == "ja"
-        assert label_language(plan, "zh") == "zh"
         only_french = SCHEDULE.replace('languages = ["ja", "zh", "en"]', 'languages = ["fr"]')
         french = loaded_plan(only_french)
         assert known_languages(french) == ("en", "ja", "zh", "fr")
-        assert label_language(french, None) == "en"
 
 
 class TestTimes:
-    def test_midnight_end_is_24_00(self) -> None:
-        date = dt.date(2025, 7, 23)
-        midnight = dt.datetime(2025, 7, 24, 0, 0, tzinfo=SHANGHAI)
-        assert clock(midnight, date) == "24:00"
-        assert clock(midnight, midnight.date()) == "00:00"
-
     def test_second_zone_shows_the_shift_of_date(self) -> None:
         text = plan_text(session("late", "23:30", "24:00"))
         agenda = build_agenda(loaded_plan(text), "p", [])

@@ -476,9 +476,3 @@ class TestMarkdownGolden:
 )
 def test_date_with_weekday(lang: str, expected: str) -> None:
     assert runsheet.date_text(sheet_of(example_plan(), 2, lang=lang)) == expected
-
-
-def test_ui_language_falls_back_to_the_events_languages() -> None:
-    plan = example_plan()
-    assert runsheet.ui_language(plan, None) == "ja"
-    assert runsheet.ui_language(plan, "zh") == "zh"

@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from seminar_plan import locales
+from seminar_plan import locales, suggest
 from seminar_plan.checks import check as run_check
 from seminar_plan.checks.registry import unknown_code_message
 from seminar_plan.findings import Selection, Severity
@@ -101,7 +101,7 @@ def open_model(
         )
     known = rows.known_languages(model) if languages is None else languages
     if lang is not None and lang not in known:
-        fail(rows.unknown_message("language", lang, known))
+        fail(suggest.unknown_message("language", lang, known))
     return loaded, model
 
 
@@ -236,7 +236,6 @@ def runsheet(
     import datetime as dt
     import hashlib
 
-    from seminar_plan.views import rows
     from seminar_plan.views import runsheet as sheets
 
     loaded, model = open_model(
@@ -244,7 +243,7 @@ def runsheet(
     )
     day_shown = day_number(model, day)
     if room is not None and room not in model.room_by_id:
-        fail(rows.unknown_message("room", room, sorted(model.room_by_id)))
+        fail(suggest.unknown_message("room", room, sorted(model.room_by_id)))
     digest = hashlib.sha256()
     for source in loaded.sources.files:
         digest.update(source.text.encode("utf-8") + b"\0")
@@ -362,14 +361,14 @@ def agenda(
         ("track", track, list(rows.tracks_of(model))),
     ):
         if value is not None and value not in known:
-            fail(rows.unknown_message(what, value, known))
+            fail(suggest.unknown_message(what, value, known))
     second_zone = None
     if tz is not None:
         from seminar_plan.load.zones import resolve_zone
 
         zone, suggestion = resolve_zone(tz)
         if zone is None:
-            guess = f"; did you mean {suggestion!r}?" if suggestion else ""
+            guess = f"; {suggest.mean(suggestion)}" if suggestion else ""
             fail(f"unknown time zone {tz!r}{guess} (give an IANA name such as Asia/Tokyo)")
         second_zone = (tz, zone)
     filters = rows.Filters(
@@ -416,7 +415,7 @@ def people(
 
     loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
     if delegation is not None and delegation not in model.delegation_by_id:
-        fail(rows.unknown_message("delegation", delegation, sorted(model.delegation_by_id)))
+        fail(suggest.unknown_message("delegation", delegation, sorted(model.delegation_by_id)))
     roster = rows.build_roster(
         model, loaded.path, lang=lang, delegation=delegation, contacts=contacts
     )
@@ -495,12 +494,11 @@ def export(
 
     A plan with errors is exported all the same; a line on stderr says so.
     """
-    from seminar_plan.views import rows
 
     loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
     day_shown = None if day is None else day_number(model, day)
     if person is not None and person not in model.person_by_id:
-        fail(rows.unknown_message("person", person, sorted(model.person_by_id)))
+        fail(suggest.unknown_message("person", person, sorted(model.person_by_id)))
     data: str | bytes
     if output_format is ExportFormat.ics:
         import datetime as dt

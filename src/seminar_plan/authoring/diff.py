@@ -14,9 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from seminar_plan.exports import labels_for, names, room_name, venue_name
+from seminar_plan.exports import labels_for
 from seminar_plan.exports.plan_json import text_json
 from seminar_plan.model import ALL, Person, Plan, Session
+from seminar_plan.present import clock, person_names, place_name
 from seminar_plan.text import language_order, pick
 
 SessionChangeKind = Literal["added", "removed", "moved", "retitled", "speakers"]
@@ -137,14 +138,14 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
 
 def _slot(plan: Plan, session: Session, order: tuple[str, ...], labels: Mapping[str, str]) -> str:
     """``day 2 11:05–11:55 Main hall``: when and where, as the office reads it out."""
-    end = "24:00" if session.end.date() > session.date else f"{session.end:%H:%M}"
-    where = room_name(plan, session, order) or venue_name(plan, session, order)
+    end = clock(session.end, session.date)
+    where = place_name(plan, session, order)
     day = labels["day"].format(n=session.day)
     return f"{day} {session.start:%H:%M}–{end}" + (f" {where}" if where else "")
 
 
 def _people(plan: Plan, ids: tuple[str, ...], order: tuple[str, ...], none: str) -> str:
-    return ", ".join(names(plan, ids, order)) or none
+    return ", ".join(person_names(plan, ids, order)) or none
 
 
 def _moment(plan: Plan, moment: dt.datetime | None, none: str) -> str:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import difflib
 import io
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from seminar_plan import suggest
 from seminar_plan.exports.conference import slugify
 from seminar_plan.load.parse import is_language_code, is_slug
 
@@ -211,8 +211,8 @@ def check_field(field: str) -> str | None:
         return None
     if part and base == CONTACT and _CONTACT_KEY.match(part):
         return None
-    close = difflib.get_close_matches(field, [*PLAIN_FIELDS, *TEXT_FIELDS], n=1, cutoff=0.5)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    close = suggest.did_you_mean(field, [*PLAIN_FIELDS, *TEXT_FIELDS])
+    hint = f"; {close}" if close else ""
     return f"unknown field {field!r}{hint} (fields: {', '.join(field_names())})"
 
 
@@ -251,8 +251,8 @@ def _columns(
     for header in mapping:
         if normalise_header(header) not in present:
             listing = ", ".join(repr(h) for h in headers if h.strip())
-            close = difflib.get_close_matches(header, list(headers), n=1, cutoff=0.5)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            close = suggest.did_you_mean(header, headers)
+            hint = f"; {close}" if close else ""
             raise SheetError(
                 f"--map names a column {header!r} the sheet does not have{hint}"
                 f" (its columns: {listing})"

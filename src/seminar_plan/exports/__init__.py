@@ -8,11 +8,11 @@ identity of each session, and the UI labels in the chosen language.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
-from seminar_plan import locales
+from seminar_plan import locales, present
 from seminar_plan.model import Plan, Session
-from seminar_plan.text import language_order, pick
+from seminar_plan.present import person_names
 
 # Every UID and GUID seminar-plan writes is a UUID 5 in this namespace.
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "seminar-plan.invalid")
@@ -54,30 +54,8 @@ def session_uuid(plan: Plan, session: Session) -> uuid.UUID:
 
 
 def labels_for(plan: Plan, lang: str | None, section: str = "export") -> Mapping[str, str]:
-    """The ``section`` labels in the first language of the fallback order with a catalogue."""
-    for code in language_order(plan, lang):
-        if locales.has_catalogue(code):
-            return locales.Labels(code, section)
-    return locales.Labels(locales.FALLBACK, section)
-
-
-def names(plan: Plan, ids: Sequence[str], order: tuple[str, ...]) -> tuple[str, ...]:
-    """People's names in the chosen language; an unknown id stays as written."""
-    return tuple(
-        pick(plan.person_by_id[ident].name, order) if ident in plan.person_by_id else ident
-        for ident in ids
-    )
-
-
-def room_name(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
-    room = plan.room_by_id.get(session.room or "")
-    return pick(room.name, order) if room is not None else (session.room or "")
-
-
-def venue_name(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
-    ident = plan.venue_of(session)
-    venue = plan.venue_by_id.get(ident or "")
-    return pick(venue.name, order) if venue is not None else (ident or "")
+    """The ``section`` labels in the UI language (``present.ui_language``)."""
+    return locales.Labels(present.ui_language(plan, lang), section)
 
 
 def details(
@@ -85,7 +63,7 @@ def details(
 ) -> tuple[str, ...]:
     """``Speakers: A, B``-style lines: who speaks, moderates, interprets, and how."""
     lines = [
-        f"{labels[key]}: {', '.join(names(plan, ids, order))}"
+        f"{labels[key]}: {', '.join(person_names(plan, ids, order))}"
         for key, ids in (
             ("speakers", session.speakers),
             ("moderators", session.moderators),

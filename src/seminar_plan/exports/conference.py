@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from seminar_plan.exports import (
     details,
     labels_for,
-    names,
     selected_sessions,
     session_uuid,
     stable_uuid,
 )
 from seminar_plan.model import Plan, Session
+from seminar_plan.present import person_names
 from seminar_plan.text import language_order, pick
 
 GENERATOR = "seminar-plan"
@@ -235,7 +235,7 @@ def build(
                 languages=plan.languages_of(session),
                 persons=tuple(
                     Speaker(str(stable_uuid(plan, "person", ident)), name)
-                    for ident, name in zip(people, names(plan, people, order), strict=True)
+                    for ident, name in zip(people, person_names(plan, people, order), strict=True)
                 ),
             )
         )

@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 from seminar_plan.exports import (
     details,
     labels_for,
-    room_name,
     selected_sessions,
     session_uuid,
     stable_uuid,
-    venue_name,
 )
+from seminar_plan.present import room_name, venue_name
 from seminar_plan.text import language_order, pick
 
 if TYPE_CHECKING:

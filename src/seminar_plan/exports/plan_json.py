@@ -14,6 +14,7 @@ from typing import Any
 
 from seminar_plan.exports import selected_sessions, session_uuid
 from seminar_plan.model import Plan, Session, Text
+from seminar_plan.present import clock_of_day
 
 FORMAT = "seminar-plan.plan"
 VERSION = 1
@@ -30,10 +31,6 @@ def text_json(text: Text | None) -> dict[str, str] | None:
 
 def _moment(plan: Plan, moment: dt.datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(plan.event.tz).isoformat()
-
-
-def _clock(moment: dt.time | None) -> str:
-    return "24:00" if moment is None else moment.strftime("%H:%M")
 
 
 def _session(plan: Plan, session: Session) -> dict[str, Any]:
@@ -126,8 +123,8 @@ def render(plan: Plan, *, day: int | None = None, person: str | None = None) -> 
                 "name": text_json(r.name),
                 "capacity": r.capacity,
                 "booths": r.booths,
-                "open": _clock(r.open),
-                "close": _clock(r.close),
+                "open": clock_of_day(r.open),
+                "close": clock_of_day(r.close),
             }
             for r in plan.rooms
         ],

@@ -7,11 +7,11 @@ garbles Japanese and Chinese. A cell that a spreadsheet would take for a formula
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 
-from seminar_plan.exports import labels_for, names, room_name, selected_sessions, venue_name
+from seminar_plan.exports import labels_for, selected_sessions
 from seminar_plan.model import Plan
+from seminar_plan.present import clock, person_names, room_name, venue_name
 from seminar_plan.text import language_order, neutralise, pick
 
 COLUMNS = (
@@ -39,11 +39,6 @@ COLUMNS = (
 LIST_SEPARATOR = "; "
 
 
-def clock(moment: dt.datetime, date: dt.date) -> str:
-    """``HH:MM``; the midnight that ends ``date`` is ``24:00``, as the plan writes it."""
-    return "24:00" if moment.date() > date else moment.strftime("%H:%M")
-
-
 def render(
     plan: Plan, *, day: int | None = None, person: str | None = None, lang: str | None = None
 ) -> bytes:
@@ -55,7 +50,7 @@ def render(
     writer.writerow([neutralise(labels[column]) for column in COLUMNS])
     for session in selected_sessions(plan, day=day, person=person):
         attendance = plan.attendance_of(session)
-        owner = names(plan, (session.owner,), order) if session.owner else ()
+        owner = person_names(plan, (session.owner,), order) if session.owner else ()
         cells = (
             session.id,
             str(session.day),
@@ -68,9 +63,9 @@ def render(
             session.track or "",
             room_name(plan, session, order),
             venue_name(plan, session, order),
-            LIST_SEPARATOR.join(names(plan, session.speakers, order)),
-            LIST_SEPARATOR.join(names(plan, session.moderators, order)),
-            LIST_SEPARATOR.join(names(plan, session.interpreters, order)),
+            LIST_SEPARATOR.join(person_names(plan, session.speakers, order)),
+            LIST_SEPARATOR.join(person_names(plan, session.moderators, order)),
+            LIST_SEPARATOR.join(person_names(plan, session.interpreters, order)),
             LIST_SEPARATOR.join(owner),
             "" if attendance is None else str(attendance),
             labels[session.interpretation],

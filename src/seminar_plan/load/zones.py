@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 
 from dateutil import tz
+
+from seminar_plan import suggest
 
 # gettz also accepts file paths and POSIX TZ strings; a plan names IANA zones only.
 _ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*\Z")
@@ -32,10 +33,10 @@ def nearest_zone(name: str) -> str | None:
     by_lower = {n.lower(): n for n in names}
     if name.lower() in by_lower:
         return by_lower[name.lower()]
-    matches = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.6)
-    if matches:
-        return matches[0]
+    match = suggest.closest(name, sorted(names), cutoff=0.6)
+    if match is not None:
+        return match
     # "Shanghai" alone: match on the city part.
     cities = {n.rsplit("/", 1)[-1].lower(): n for n in names}
-    city = difflib.get_close_matches(name.lower().replace(" ", "_"), list(cities), n=1, cutoff=0.6)
-    return cities[city[0]] if city else None
+    city = suggest.closest(name.lower().replace(" ", "_"), cities, cutoff=0.6)
+    return cities[city] if city is not None else None

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from seminar_plan import present
 from seminar_plan.findings import Finding
 from seminar_plan.text import markdown_escape, neutralise
 from seminar_plan.views.rows import (
@@ -14,12 +15,10 @@ from seminar_plan.views.rows import (
     AgendaRow,
     Roster,
     RosterRow,
-    clock,
     day_heading,
     interpretation_label,
     kind_label,
     label,
-    list_separator,
     span,
     span_in,
     span_in_text,
@@ -53,14 +52,14 @@ def _markdown_table(
         cells = [markdown_escape(cell) for cell in cells]
         cells += [title, markdown_escape(kind_label(lang, row.kind)), markdown_escape(row.place)]
         if itinerary:
-            roles = list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)
+            roles = present.list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)
             cells.append(markdown_escape(roles))
         else:
             people = []
             if row.speaker_names:
-                people.append(list_separator(lang).join(row.speaker_names))
+                people.append(present.list_separator(lang).join(row.speaker_names))
             if row.moderator_names:
-                names = list_separator(lang).join(row.moderator_names)
+                names = present.list_separator(lang).join(row.moderator_names)
                 people.append(label(lang, "moderator").format(name=names))
             cells.append(markdown_escape("\n".join(people)))
         cells.append(markdown_escape(interpretation_label(lang, row)))
@@ -127,8 +126,8 @@ def _item(agenda: Agenda, row: AgendaRow) -> dict[str, Any]:
         "id": row.id,
         "day": row.day,
         "date": row.date.isoformat(),
-        "start": clock(row.start, row.date),
-        "end": clock(row.end, row.date),
+        "start": present.clock(row.start, row.date),
+        "end": present.clock(row.end, row.date),
         "title": row.title,
         "kind": row.kind,
         "track": row.track,

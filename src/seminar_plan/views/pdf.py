@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from seminar_plan import present
 from seminar_plan.views.runsheet import (
     COLUMNS,
     Phrase,
@@ -19,7 +20,6 @@ from seminar_plan.views.runsheet import (
     finding_text,
     heading_parts,
     interpretation_parts,
-    list_separator,
     running_text,
     stamp_text,
 )
@@ -179,7 +179,7 @@ def render_pdf(sheet: RunSheet, font: Path) -> bytes:
         pdf.cell(0, 6, labels["contacts"], new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(default_family, size=8)
         for contact in sheet.contacts:
-            roles = list_separator(sheet.ui).join(labels[role] for role in contact.roles)
+            roles = present.list_separator(sheet.ui).join(labels[role] for role in contact.roles)
             entries = ", ".join(f"{kind}: {value}" for kind, value in contact.entries)
             pdf.multi_cell(
                 0,
@@ -222,7 +222,7 @@ def _table_row(table: Table, row: Row, sheet: RunSheet, family_for: FamilyOf) ->
     from fpdf.fonts import FontFace
 
     labels = sheet.labels
-    separator = list_separator(sheet.ui)
+    separator = present.list_separator(sheet.ui)
     fill = None if row.kind in ("session", "cue") else (242, 242, 242)
     if row.kind == "overlap":
         fill = (253, 226, 226)

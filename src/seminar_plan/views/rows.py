@@ -7,11 +7,10 @@ the event zone, and nothing here knows about terminals, Markdown or JSON.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from seminar_plan import locales
+from seminar_plan import locales, present, suggest
 from seminar_plan.checks.registry import session_subjects
 from seminar_plan.findings import Finding, Severity, count
 from seminar_plan.model import ALL, KINDS, Plan, Role, Session
@@ -146,14 +145,6 @@ class Roster:
 # --- labels and languages -------------------------------------------------------------------
 
 
-def label_language(plan: Plan, lang: str | None) -> str:
-    """The UI language: the first of the data's fallback order that has labels, else English."""
-    for code in language_order(plan, lang):
-        if locales.has_catalogue(code):
-            return code
-    return "en"
-
-
 def label(lang: str, key: str) -> str:
     """An agenda label; session kinds, roles and interpretation modes are shared tables."""
     table = key.partition(".")[0] if "." in key else "agenda"
@@ -166,17 +157,6 @@ def known_languages(plan: Plan) -> tuple[str, ...]:
 
 
 # --- resolving option values ----------------------------------------------------------------
-
-
-def unknown_message(what: str, value: str, known: Sequence[str]) -> str:
-    """``unknown room 'x'; did you mean 'y'? (known: a, b, c)``: one line, for exit 2."""
-    message = f"unknown {what} {value!r}"
-    same_but_case = [item for item in known if item.casefold() == value.casefold()]
-    close = same_but_case or difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-    if close:
-        message += f"; did you mean {close[0]!r}?"
-    listing = ", ".join(known) if known else "none"
-    return f"{message} (known: {listing})"
 
 
 def day_choices(plan: Plan) -> tuple[str, ...]:
@@ -208,10 +188,11 @@ def day_message(plan: Plan, value: str) -> str:
         # A day number past either end: the nearest day is the likely one.
         close = [str(min(max(int(text), 1), plan.event.day_count))]
     else:
-        close = difflib.get_close_matches(text, numbers + dates, n=1, cutoff=0.5)
+        near = suggest.closest(text, numbers + dates)
+        close = [near] if near is not None else []
     message = f"unknown day {value!r}"
     if close:
-        message += f"; did you mean {close[0]!r}?"
+        message += f"; {suggest.mean(close[0])}"
     return (
         f"{message} (the event has days 1-{plan.event.day_count}:"
         f" {', '.join(day_choices(plan))}; give --day N or --day YYYY-MM-DD)"
@@ -247,24 +228,6 @@ def errors_by_session(plan: Plan, findings: Iterable[Finding]) -> dict[str, tupl
 # --- the agenda -----------------------------------------------------------------------------
 
 
-def _names(plan: Plan, ids: Sequence[str], order: tuple[str, ...]) -> tuple[str, ...]:
-    """People's names in the chosen language; an unknown id stays as written."""
-    names = []
-    for ident in ids:
-        person = plan.person_by_id.get(ident)
-        names.append(pick(person.name, order) if person is not None else ident)
-    return tuple(names)
-
-
-def _place(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
-    if session.room is not None and session.room in plan.room_by_id:
-        return pick(plan.room_by_id[session.room].name, order)
-    venue = plan.venue_of(session)
-    if venue is not None and venue in plan.venue_by_id:
-        return pick(plan.venue_by_id[venue].name, order)
-    return session.room or venue or ""
-
-
 def _concerns_delegation(plan: Plan, session: Session, delegation: str) -> bool:
     """The delegation (or everyone) attends, or one of its people is committed."""
     if ALL in session.attendees or delegation in session.attendees:
@@ -292,11 +255,11 @@ def _session_row(
         track=session.track,
         room=session.room,
         venue=plan.venue_of(session),
-        place=_place(plan, session, order),
+        place=present.place_name(plan, session, order),
         speakers=session.speakers,
-        speaker_names=_names(plan, session.speakers, order),
+        speaker_names=present.person_names(plan, session.speakers, order),
         moderators=session.moderators,
-        moderator_names=_names(plan, session.moderators, order),
+        moderator_names=present.person_names(plan, session.moderators, order),
         interpretation=session.interpretation,
         roles=roles,
         findings=findings,
@@ -355,7 +318,7 @@ def build_agenda(
     """
     filters = filters or Filters()
     order = language_order(plan, lang)
-    ui = label_language(plan, lang)
+    ui = present.ui_language(plan, lang)
     marks = errors_by_session(plan, findings)
     rows: list[AgendaRow] = []
     for session in plan.sessions:
@@ -440,24 +403,18 @@ def build_agenda(
 # --- time as the views show it --------------------------------------------------------------
 
 
-def clock(moment: dt.datetime, date: dt.date) -> str:
-    """``HH:MM`` of ``moment``; the midnight that ends ``date`` is ``24:00``."""
-    if moment.date() > date and moment.time() == dt.time():
-        return "24:00"
-    return moment.strftime("%H:%M")
-
-
 def span(row: AgendaRow) -> str:
     """``09:30-10:00``, or a single time for an arrival or departure."""
-    start = clock(row.start, row.date)
-    return start if row.start == row.end else f"{start}-{clock(row.end, row.date)}"
+    start = present.clock(row.start, row.date)
+    return start if row.start == row.end else f"{start}-{present.clock(row.end, row.date)}"
 
 
 def span_in(row: AgendaRow, zone: dt.tzinfo) -> tuple[str, str, int]:
     """Start and end in another zone, and how many days its start date differs from the row's."""
     start = row.start.astimezone(zone)
     end = row.end.astimezone(zone)
-    return clock(start, start.date()), clock(end, start.date()), (start.date() - row.date).days
+    days = (start.date() - row.date).days
+    return present.clock(start, start.date()), present.clock(end, start.date()), days
 
 
 def span_in_text(row: AgendaRow, zone: dt.tzinfo) -> str:
@@ -530,7 +487,7 @@ def build_roster(
         plan=path,
         title=pick(plan.event.title, order),
         timezone=plan.event.timezone,
-        lang=label_language(plan, lang),
+        lang=present.ui_language(plan, lang),
         rows=tuple(rows),
     )
 
@@ -542,11 +499,6 @@ def kind_label(lang: str, kind: str) -> str:
 def interpretation_label(lang: str, row: AgendaRow) -> str:
     """The mode in the UI language; nothing for an arrival or departure."""
     return "" if row.is_stay else label(lang, f"interp.{row.interpretation}")
-
-
-def list_separator(lang: str) -> str:
-    """Between names in a cell: the ideographic comma in Japanese and Chinese."""
-    return "、" if lang in ("ja", "zh") else ", "
 
 
 def day_heading(lang: str, day: AgendaDay) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from seminar_plan import locales
+from seminar_plan import locales, present
 from seminar_plan.checks.registry import session_subjects
 from seminar_plan.findings import Finding, Severity
 from seminar_plan.model import Interpretation, Plan, Session, Text, elapsed_minutes
@@ -124,14 +124,6 @@ class RunSheet:
     def rows(self) -> Iterator[Row]:
         for section in self.sections:
             yield from section.rows
-
-
-def ui_language(plan: Plan, lang: str | None) -> str:
-    """The language of the labels: ``--lang``, else the event's first with labels, else en."""
-    for code in language_order(plan, lang):
-        if locales.has_catalogue(code):
-            return code
-    return "en"
 
 
 def phrase(text: Text | None, order: tuple[str, ...]) -> Phrase | None:
@@ -366,7 +358,7 @@ def build(
     first = on_day[0].start if on_day else None
     by_place: dict[str, list[Session]] = {}
     names: dict[str, Phrase] = {}
-    ui = ui_language(plan, lang)
+    ui = present.ui_language(plan, lang)
     for session in on_day:
         if room is not None and session.room != room:
             continue
@@ -428,7 +420,7 @@ def clock(row: Row) -> str:
     start = f"{row.start:%H:%M}"
     if row.end is None or row.kind == "overlap":
         return start
-    end = "24:00" if row.end.date() > row.start.date() else f"{row.end:%H:%M}"
+    end = present.clock(row.end, row.start.date())
     return f"{start}–{end}"
 
 
@@ -515,12 +507,8 @@ def _span(value: Phrase | None, sheet_lang: str) -> str:
     return text
 
 
-def list_separator(ui: str) -> str:
-    return "、" if ui in ("ja", "zh") else ", "
-
-
 def _names_html(names: Sequence[Phrase], sheet_lang: str) -> str:
-    return list_separator(sheet_lang).join(_span(name, sheet_lang) for name in names)
+    return present.list_separator(sheet_lang).join(_span(name, sheet_lang) for name in names)
 
 
 def _row_html(row: Row, sheet: RunSheet) -> str:
@@ -620,7 +608,9 @@ def _contacts_html(sheet: RunSheet) -> str:
     labels, lang = sheet.labels, sheet.ui
     rows = []
     for contact in sheet.contacts:
-        roles = list_separator(lang).join(html.escape(labels[role]) for role in contact.roles)
+        roles = present.list_separator(lang).join(
+            html.escape(labels[role]) for role in contact.roles
+        )
         entries = "<br>".join(
             f"{html.escape(kind)}: {html.escape(value)}" for kind, value in contact.entries
         ) or html.escape(labels["no_contact"])
@@ -669,7 +659,7 @@ def _md(value: Phrase | None) -> str:
 
 def _row_markdown(row: Row, sheet: RunSheet) -> str:
     labels = sheet.labels
-    separator = list_separator(sheet.ui)
+    separator = present.list_separator(sheet.ui)
     if row.kind == "gap":
         item = f"*{markdown_escape(labels['gap'])}*"
     elif row.kind == "overlap" and row.between is not None:
@@ -736,7 +726,7 @@ def render_markdown(sheet: RunSheet) -> str:
     if sheet.contacts:
         out += [f"## {markdown_escape(labels['contacts'])}", ""]
         for contact in sheet.contacts:
-            roles = list_separator(sheet.ui).join(labels[role] for role in contact.roles)
+            roles = present.list_separator(sheet.ui).join(labels[role] for role in contact.roles)
             entries = ", ".join(f"{kind}: {value}" for kind, value in contact.entries)
             out.append(
                 f"- {_md(contact.name)} ({markdown_escape(roles)}): "

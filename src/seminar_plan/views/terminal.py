@@ -15,6 +15,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from seminar_plan import present
 from seminar_plan.findings import Finding
 from seminar_plan.text import cell_width
 from seminar_plan.views.rows import (
@@ -27,7 +28,6 @@ from seminar_plan.views.rows import (
     interpretation_label,
     kind_label,
     label,
-    list_separator,
     span,
     span_in_text,
 )
@@ -265,7 +265,7 @@ def roster_renderable(roster: Roster, *, contacts: bool = False) -> RenderableTy
             Text(row.delegation_name),
             _stay(row),
             Text(str(row.sessions)),
-            Text(list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)),
+            Text(present.list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)),
         )
     heading = Text(f"{roster.title}\n{label(lang, 'roster')}", style="bold")
     heading.append("\n" + label(lang, "timezone").format(zone=roster.timezone), style="dim")

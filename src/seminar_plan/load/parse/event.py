@@ -19,6 +19,7 @@ from seminar_plan.load.parse.scalars import (
 from seminar_plan.load.parse.schema import CHECK_KEYS, DAY_KEYS, EVENT_KEYS
 from seminar_plan.load.zones import resolve_zone
 from seminar_plan.model import CheckConfig, Day, Event, Origin, Text
+from seminar_plan.suggest import mean
 
 
 def read_event(p: Parser, entry: Entry | None) -> Event | None:
@@ -37,7 +38,7 @@ def read_event(p: Parser, entry: Entry | None) -> Event | None:
             p.schema(
                 origin.child("timezone"),
                 f"timezone {zone_name!r} is not an IANA time zone name",
-                f"did you mean {suggestion!r}?" if suggestion else 'such as "Asia/Shanghai"',
+                mean(suggestion) if suggestion else 'such as "Asia/Shanghai"',
             )
     dates: list[dt.date | None] = []
     for key in ("start", "end"):

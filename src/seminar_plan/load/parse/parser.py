@@ -24,6 +24,7 @@ from seminar_plan.load.parse.scalars import (
 )
 from seminar_plan.load.read import Sources
 from seminar_plan.model import ALL, Origin, Text
+from seminar_plan.suggest import mean
 
 
 @dataclass
@@ -66,11 +67,7 @@ class Parser:
         for key in table:
             if key not in known:
                 suggestion = closest(key, known)
-                hint = (
-                    f"did you mean {suggestion!r}?"
-                    if suggestion
-                    else f"known keys: {', '.join(known)}"
-                )
+                hint = mean(suggestion) if suggestion else f"known keys: {', '.join(known)}"
                 self.schema(origin.child(key), f"unknown key {key!r}", hint, subject)
 
     def is_table(self, value: object, origin: Origin, what: str, subject: str | None) -> bool:
@@ -185,7 +182,7 @@ class Parser:
             return default
         if value not in options:
             suggestion = closest(value, options)
-            hint = f"did you mean {suggestion!r}?" if suggestion else None
+            hint = mean(suggestion) if suggestion else None
             self.schema(
                 origin.child(key),
                 f"{key} {value!r} is not one of {', '.join(options)}",

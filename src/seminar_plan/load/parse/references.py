@@ -11,6 +11,7 @@ from seminar_plan.load.parse.scalars import closest, nearest_id
 from seminar_plan.load.parse.schema import SINGULAR
 from seminar_plan.load.parse.sessions import SessionDraft
 from seminar_plan.model import ALL, Origin, Plan
+from seminar_plan.suggest import mean
 
 
 class References:
@@ -40,7 +41,7 @@ class References:
         near_all = closest(ref, [ALL]) if what == "attendees" else None
         suggestion = near_all or nearest_id(ref, options())
         if suggestion is not None:
-            hint = f"did you mean {suggestion!r}?"
+            hint = mean(suggestion)
         elif what in ("attendees", "passengers"):
             hint = f"define [delegations.{ref}], [groups.{ref}] or [people.{ref}], or fix the name"
         else:

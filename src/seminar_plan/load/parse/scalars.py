@@ -1,12 +1,18 @@
-"""Scalar values of a plan: clock times, durations, ids, language codes, and near spellings."""
+"""Scalar values of a plan: clock times, durations, ids, language codes.
+
+``closest``, ``nearest_id`` and ``did_you_mean`` are re-exported from ``seminar_plan.suggest``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-from collections.abc import Iterator
 from typing import cast
+
+# The parser's public names for near spellings; "x as x" marks them as re-exported.
+from seminar_plan.suggest import closest as closest  # noqa: PLC0414
+from seminar_plan.suggest import did_you_mean as did_you_mean  # noqa: PLC0414
+from seminar_plan.suggest import nearest_id as nearest_id  # noqa: PLC0414
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
@@ -16,30 +22,6 @@ MINUTES_PER_DAY = 24 * 60
 MAX_TRAVEL_MINUTES = 7 * MINUTES_PER_DAY
 # Event dates stay well inside what datetime can represent, in any zone.
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
-
-
-def closest(word: str, options: Iterator[str] | tuple[str, ...] | list[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
-    return matches[0] if matches else None
-
-
-def nearest_id(word: str, options: list[str]) -> str | None:
-    """The existing id closest to ``word``: a close spelling, else one that contains it (or is
-    contained in it), else the most similar at all; None only when there are no ids."""
-    match = closest(word, options)
-    if match is not None:
-        return match
-    folded = word.casefold()
-    containing = [o for o in options if folded in o.casefold() or o.casefold() in folded]
-    if containing:
-        return min(containing, key=lambda o: (abs(len(o) - len(word)), o))
-    best = difflib.get_close_matches(word, options, n=1, cutoff=0.0)
-    return best[0] if best else None
-
-
-def did_you_mean(word: str, options: Iterator[str] | tuple[str, ...] | list[str]) -> str | None:
-    match = closest(word, options)
-    return f"did you mean {match!r}?" if match else None
 
 
 def type_name(value: object) -> str:
