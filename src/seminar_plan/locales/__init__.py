@@ -2,7 +2,7 @@
 
 A key is the catalogue's table path joined with dots (``runsheet.sheet``, ``kind.keynote``);
 a value is a ``str.format`` template whose ``{placeholders}`` every catalogue shares (a test holds
-them to English's). Catalogues are read on first use and kept: a command reads one or two.
+them to English's). Catalogues are read on first use and cached: a command reads one or two.
 Adding a language is adding ``<code>.toml`` with the same keys as ``en.toml``.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -46,9 +45,15 @@ def catalogue(lang: str) -> Mapping[str, str]:
     """Every label of ``lang`` by dotted key; empty when the language has no catalogue."""
     if lang not in languages():
         return {}
+    # The plan reader's TOML parser (compiled tomli, else tomllib): already imported by then.
+    try:
+        import tomli as toml
+    except ImportError:  # pragma: no cover - interpreters without tomli's wheels
+        import tomllib as toml  # type: ignore[no-redef]
+
     words: dict[str, str] = {}
     with (_HERE / f"{lang}.toml").open("rb") as file:
-        _flatten(tomllib.load(file), "", words)
+        _flatten(toml.load(file), "", words)
     return words
 
 
