@@ -658,6 +658,98 @@ def diff(
         sys.stdout.write(changes.render_text(result, before.path, after.path, lang=lang))
 
 
+EXIT_REFUSED = 1
+
+
+@app.command()
+def shift(
+    session: Annotated[
+        str,
+        typer.Argument(
+            help="The session to move: its id (every day it repeats on) or ID@N for one day.",
+            show_default=False,
+        ),
+    ],
+    by: Annotated[
+        str,
+        typer.Option("--by", help="How far: 15m, -10m, 1h30m or minutes (later if positive)."),
+    ],
+    plan: PlanArgument = None,
+    ripple: Annotated[
+        bool,
+        typer.Option(
+            "--ripple",
+            help="Move the later sessions of its day in its room, and those that directly"
+            " follow it for its people or delegations, too (never a fixed one).",
+        ),
+    ] = False,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help="Stop the ripple at HH:MM or at a session: what starts then or later holds.",
+        ),
+    ] = None,
+    write: Annotated[
+        bool, typer.Option("--write", help="Write the move into the plan (comments kept).")
+    ] = False,
+    no_backup: Annotated[
+        bool, typer.Option("--no-backup", help="With --write, keep no copy of the old file.")
+    ] = False,
+    lang: LangOption = None,
+    allow_outside: AllowOutside = False,
+) -> None:
+    """Move a session that overruns or starts late, and see what the move breaks.
+
+    Prints the moves, then the findings the shift creates and removes; --write edits the plan.
+
+    Exit 0: done. Exit 1: refused (a fixed session, past midnight). Exit 2: could not run.
+    """
+    from seminar_plan.authoring import shift as shifting
+    from seminar_plan.views import rows
+
+    minutes = shifting.parse_offset(by)
+    if not minutes:
+        message = f"{by!r} is not a shift such as 15m, -10m or 1h30m"
+        raise typer.BadParameter(message, param_hint="--by")
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
+    known = shifting.session_ids(model)
+    if session not in known:
+        fail(rows.unknown_message("session", session, known))
+    bound = None
+    if until is not None:
+        clock = shifting.parse_clock(until)
+        if clock is None and until not in known:
+            fail(rows.unknown_message("session", until, known) + "; or give --until HH:MM")
+        bound = shifting.Until(clock=clock, session=None if clock is not None else until)
+    result = shifting.plan_shift(model, session, minutes, ripple=ripple, until=bound)
+    if result.refusal is not None:
+        sys.stderr.write(f"seminar-plan: {shifting.refusal_text(model, result, lang=lang)}\n")
+        raise typer.Exit(EXIT_REFUSED)
+    try:
+        rehearsal = shifting.rehearse(loaded, result)
+    except shifting.EditError as error:
+        refusal = shifting.Refusal("edit", session, str(error))
+        refused = shifting.Shift(session, minutes, ripple, refusal=refusal)
+        sys.stderr.write(f"seminar-plan: {shifting.refusal_text(model, refused, lang=lang)}\n")
+        raise typer.Exit(EXIT_REFUSED) from None
+    sys.stdout.write(shifting.render_text(model, result, rehearsal, lang=lang, until=until))
+    if not write:
+        return
+    from seminar_plan.files import WriteError, replace_text
+
+    labels = shifting.shift_labels(model, lang)
+    for index, text in rehearsal.texts.items():
+        source = loaded.sources.files[index]
+        try:
+            saved = replace_text(Path(source.display), source.text, text, backup=not no_backup)
+        except WriteError as error:
+            fail(str(error))
+        if saved is not None:
+            sys.stdout.write(labels["backup"].format(file=saved) + "\n")
+        sys.stdout.write(labels["wrote"].format(file=source.display) + "\n")
+
+
 def main() -> None:
     """Run the command line (``seminar_plan.entry`` starts it): never a traceback."""
     try:

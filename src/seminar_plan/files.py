@@ -268,3 +268,40 @@ def _umask() -> int:
     umask = os.umask(0o022)
     os.umask(umask)
     return umask
+
+
+_BOM = "\ufeff"
+
+
+def backup_path(path: Path) -> Path:
+    """The first free name of ``NAME.bak``, ``NAME.bak.1``, ``NAME.bak.2``...: a backup never
+    replaces an earlier one."""
+    candidate = path.with_name(f"{path.name}.bak")
+    number = 0
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}.bak.{number}")
+    return candidate
+
+
+def replace_text(path: Path, expected: str, text: str, *, backup: bool = True) -> Path | None:
+    """Put ``text`` in place of the file at ``path``, which must still hold ``expected``
+    (as read, without a byte-order mark; the mark is kept if the file has one).
+
+    The old bytes go to ``backup_path(path)`` first unless ``backup`` is False; returns the
+    backup's path. Raises ``WriteError`` and changes nothing if the file changed meanwhile.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise WriteError(f"{path}: cannot read it again ({error.strerror or error})") from None
+    current = raw.decode("utf-8", "replace")
+    mark = _BOM if current.startswith(_BOM) else ""
+    if current.removeprefix(_BOM) != expected:
+        raise WriteError(f"{path} changed since it was read; nothing was written, run it again")
+    saved = None
+    if backup:
+        saved = backup_path(path)
+        safe_write(saved, raw)
+    safe_write(path, mark + text, force=True)
+    return saved

@@ -233,6 +233,8 @@ class Session:
     optional: bool = False
     # Where a transfer arrives at its end (a venue id); None: it arrives where it left.
     to: str | None = None
+    # A hard start (a booked bus, a flight, a minister's slot): `shift` never moves it.
+    fixed: bool = False
 
     @property
     def date(self) -> dt.date:
