@@ -147,6 +147,20 @@ class TestSchema:
             ("schema", ("a",))
         ]
 
+    def test_fixed_is_true_or_false(self) -> None:
+        plan = parsed(plan_text(session("bus", "09:00", "09:15") + "fixed = true\n"))
+        assert [s.fixed for s in plan.sessions] == [True]
+        assert [s.fixed for s in parsed(plan_text(session("a", "09:00", "10:00"))).sessions] == [
+            False
+        ]
+        text = plan_text(session("bus", "09:00", "09:15") + 'fixed = "yes"\n')
+        assert only(text)[:4] == (
+            "schema",
+            "fixed must be true or false, not 'yes'",
+            ("bus",),
+            text.splitlines().index('fixed = "yes"') + 1,
+        )
+
     def test_contact_and_person_fields(self) -> None:
         text = plan_text(
             """

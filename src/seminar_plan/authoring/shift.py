@@ -208,9 +208,9 @@ class _Ripple:
                     if not self.reach(session, "room", moved.id):
                         break
             for session in self.day(moved.day):
-                if session.start == moved.end and session.id != moved.id:
-                    if _shares(self.plan, moved, session):
-                        self.reach(session, "follows", moved.id)
+                follows = session.start == moved.end and session.id != moved.id
+                if follows and _shares(self.plan, moved, session):
+                    self.reach(session, "follows", moved.id)
             queue.extend(self.moving[ident].session for ident in self.moving if ident not in before)
 
 
@@ -317,7 +317,7 @@ def _shifted(value: object, minutes: int) -> object:
     return f"{hours}:{total % 60:02d}"
 
 
-def _table_at(data: Mapping[str, Any], path: KeyPath) -> Any:
+def _table_at(data: Mapping[str, Any], path: KeyPath) -> Any:  # noqa: ANN401 - TOML data
     node: Any = data
     for key in path:
         node = node[key]

@@ -76,6 +76,7 @@ SESSION_KEYS = (
     "vehicles",
     "optional",
     "to",
+    "fixed",
 )
 CUE_KEYS = ("at", "what", "who", "notes")
 CHECK_KEYS = (

@@ -95,6 +95,7 @@ class SessionDraft:
     vehicles: tuple[str, ...] = ()
     optional: bool = False
     to: str | None = None
+    fixed: bool = False
 
 
 class SessionReader:
@@ -139,6 +140,7 @@ class SessionReader:
             vehicles=self.vehicles(),
             optional=p.boolean(table, "optional", origin, ident, default=False),
             to=self.to(),
+            fixed=p.boolean(table, "fixed", origin, ident, default=False),
         )
 
     def vehicles(self) -> tuple[str, ...]:
@@ -354,6 +356,7 @@ def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Ses
                 vehicles=draft.vehicles,
                 optional=draft.optional,
                 to=draft.to,
+                fixed=draft.fixed,
             )
         )
     return result
