@@ -156,7 +156,7 @@ class TestSchema:
         text = plan_text(session("bus", "09:00", "09:15") + 'fixed = "yes"\n')
         assert only(text)[:4] == (
             "schema",
-            "fixed must be true or false, not 'yes'",
+            "fixed must be true or false, not a string",
             ("bus",),
             text.splitlines().index('fixed = "yes"') + 1,
         )
