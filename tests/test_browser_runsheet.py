@@ -19,7 +19,8 @@ from conftest import plan_text, tall_sessions
 from seminar_plan import load_text
 from seminar_plan.load import load_plan
 from seminar_plan.model import Plan
-from seminar_plan.views.runsheet import Stamp, build, render_html
+from seminar_plan.views.paper import Stamp
+from seminar_plan.views.runsheet import build, render_html
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "zhengzhou-2025" / "seminar.toml"

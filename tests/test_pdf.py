@@ -15,8 +15,9 @@ from conftest import plan_text, tall_sessions
 from seminar_plan import load_text
 from seminar_plan.load import load_plan
 from seminar_plan.model import Plan
+from seminar_plan.views.paper import Stamp
 from seminar_plan.views.pdf import SYSTEM_CJK_FONTS, PdfError, _faces, find_font, render_pdf
-from seminar_plan.views.runsheet import RunSheet, Stamp, build
+from seminar_plan.views.runsheet import RunSheet, build
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "zhengzhou-2025" / "seminar.toml"

@@ -20,9 +20,9 @@ from seminar_plan.findings import Finding, Place, Severity
 from seminar_plan.load import load_plan
 from seminar_plan.model import Plan, Text
 from seminar_plan.views import runsheet
+from seminar_plan.views.paper import Stamp
 from seminar_plan.views.runsheet import (
     RunSheet,
-    Stamp,
     build,
     findings_on,
     render_html,

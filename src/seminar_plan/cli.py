@@ -234,8 +234,8 @@ def runsheet(
     Errors in the plan that touch the day are boxed at the top; the sheet is still written.
     """
     import datetime as dt
-    import hashlib
 
+    from seminar_plan.views import paper
     from seminar_plan.views import runsheet as sheets
 
     loaded, model = open_model(
@@ -244,11 +244,10 @@ def runsheet(
     day_shown = day_number(model, day)
     if room is not None and room not in model.room_by_id:
         fail(suggest.unknown_message("room", room, sorted(model.room_by_id)))
-    digest = hashlib.sha256()
-    for source in loaded.sources.files:
-        digest.update(source.text.encode("utf-8") + b"\0")
-    stamp = sheets.Stamp(
-        Path(loaded.path).name, digest.hexdigest()[:10], dt.datetime.now(model.event.tz)
+    stamp = paper.make_stamp(
+        Path(loaded.path).name,
+        [source.text for source in loaded.sources.files],
+        dt.datetime.now(model.event.tz),
     )
     sheet = sheets.build(
         model,

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seminar_plan import present
+from seminar_plan.views.paper import Phrase, stamp_text
 from seminar_plan.views.runsheet import (
     COLUMNS,
-    Phrase,
     Row,
     RunSheet,
     clock,
@@ -21,7 +21,6 @@ from seminar_plan.views.runsheet import (
     heading_parts,
     interpretation_parts,
     running_text,
-    stamp_text,
 )
 
 if TYPE_CHECKING:

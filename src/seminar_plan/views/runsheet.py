@@ -8,19 +8,28 @@ turn that into text. All pure: the generation time and the plan's content hash c
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from seminar_plan import locales, present
 from seminar_plan.checks.registry import session_subjects
 from seminar_plan.findings import Finding, Severity
-from seminar_plan.model import Interpretation, Plan, Session, Text, elapsed_minutes
+from seminar_plan.model import Interpretation, Plan, Session, elapsed_minutes
 from seminar_plan.text import language_order, markdown_escape
+from seminar_plan.views import paper
+from seminar_plan.views.paper import (
+    Phrase,
+    Stamp,
+    html_lang,
+    names_html,
+    page_footer_css,
+    phrase,
+    span,
+    stamp_text,
+    stylesheet,
+)
 
 COLUMNS = (
     "time",
@@ -34,23 +43,6 @@ COLUMNS = (
     "notes",
     "done",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Stamp:
-    """Tells two printouts apart: the plan file's name, a short content hash, when it was made."""
-
-    plan_name: str
-    digest: str
-    generated: dt.datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """Text as printed, with the language it is in ("" when language-neutral)."""
-
-    text: str
-    lang: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,18 +116,6 @@ class RunSheet:
     def rows(self) -> Iterator[Row]:
         for section in self.sections:
             yield from section.rows
-
-
-def phrase(text: Text | None, order: tuple[str, ...]) -> Phrase | None:
-    """``text`` in the first language of ``order`` it has, keeping which language that was."""
-    if text is None or not text.variants:
-        return None
-    by_lang = dict(text.variants)
-    for lang in order:
-        if lang in by_lang:
-            return Phrase(by_lang[lang], lang)
-    lang, value = text.variants[0]
-    return Phrase(value, lang)
 
 
 def _name(plan: Plan, person: str, order: tuple[str, ...]) -> Phrase:
@@ -395,25 +375,7 @@ def build(
 
 
 def date_text(sheet: RunSheet) -> str:
-    date = sheet.date
-    return sheet.labels["date"].format(
-        year=date.year,
-        month_name=locales.month(sheet.ui, date),
-        day=date.day,
-        weekday=locales.weekday(sheet.ui, date),
-    )
-
-
-def stamp_text(stamp: Stamp, labels: Mapping[str, str]) -> str:
-    return (
-        f"{stamp.plan_name} · {stamp.digest} · {labels['generated']}"
-        f" {stamp.generated:%Y-%m-%d %H:%M} {_offset(stamp.generated)}"
-    )
-
-
-def _offset(moment: dt.datetime) -> str:
-    offset = moment.strftime("%z")
-    return f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
+    return paper.date_text(sheet.ui, sheet.date)
 
 
 def clock(row: Row) -> str:
@@ -461,54 +423,9 @@ def heading_parts(sheet: RunSheet) -> list[str]:
 
 # ---- HTML ------------------------------------------------------------------------------------
 
-_HTML_LANG = {"zh": "zh-Hans"}
 
-
-@functools.cache
-def _css() -> str:
-    """The sheet's style sheet (runsheet.css beside this module), read on first use."""
-    return Path(__file__).with_name("runsheet.css").read_text(encoding="utf-8")
-
-
-def _css_string(value: str) -> str:
-    """A CSS string literal; anything but letters, digits and spaces is a hex escape, so plan text
-    can neither end the string nor the style element."""
-    escaped = "".join(
-        char if char.isalnum() or char == " " else f"\\{ord(char):06x}" for char in value
-    )
-    return f'"{escaped}"'
-
-
-def _page_footer_css(labels: Mapping[str, str]) -> str:
-    """``page N of M`` in the bottom margin box, from the label's {page} and {pages} fields."""
-    pieces = []
-    for part in re.split(r"(\{page\}|\{pages\})", labels["page"]):
-        if part == "{page}":
-            pieces.append("counter(page)")
-        elif part == "{pages}":
-            pieces.append("counter(pages)")
-        elif part:
-            pieces.append(_css_string(part))
-    content = " ".join(pieces)
-    return "@media print{@page{@bottom-right{content:" + content + ";font-size:8pt}}}\n"
-
-
-def _html_lang(lang: str) -> str:
-    return _HTML_LANG.get(lang, lang)
-
-
-def _span(value: Phrase | None, sheet_lang: str) -> str:
-    """Escaped text, wrapped in a lang span when it is in another language than the sheet."""
-    if value is None:
-        return ""
-    text = "<br>".join(html.escape(line) for line in value.text.splitlines())
-    if value.lang and value.lang != sheet_lang:
-        return f'<span lang="{html.escape(_html_lang(value.lang))}">{text}</span>'
-    return text
-
-
-def _names_html(names: Sequence[Phrase], sheet_lang: str) -> str:
-    return present.list_separator(sheet_lang).join(_span(name, sheet_lang) for name in names)
+def _css(labels: Mapping[str, str]) -> str:
+    return stylesheet("runsheet.css") + page_footer_css(labels["page"])
 
 
 def _row_html(row: Row, sheet: RunSheet) -> str:
@@ -517,20 +434,20 @@ def _row_html(row: Row, sheet: RunSheet) -> str:
         item = html.escape(labels["gap"])
     elif row.kind == "overlap" and row.between is not None:
         item = labels["overlap_with"].format(
-            first=_span(row.between[0], lang), second=_span(row.between[1], lang)
+            first=span(row.between[0], lang), second=span(row.between[1], lang)
         )
     else:
-        item = _span(row.item, lang)
+        item = span(row.item, lang)
     who = "".join(
         f'<span class="credit"><span class="role">{html.escape(labels[c.role])}:</span> '
-        f"{_names_html(c.names, lang)}</span>"
+        f"{names_html(c.names, lang)}</span>"
         for c in row.credits
     )
     interpretation = " · ".join(html.escape(p) for p in interpretation_parts(row, labels))
     if interpretation and row.interpreters:
         interpretation += (
             f'<span class="credit"><span class="role">{html.escape(labels["interpreters"])}:'
-            f"</span> {_names_html(row.interpreters, lang)}</span>"
+            f"</span> {names_html(row.interpreters, lang)}</span>"
         )
     cells = {
         "time": html.escape(clock(row)),
@@ -538,10 +455,10 @@ def _row_html(row: Row, sheet: RunSheet) -> str:
         "running": html.escape(running_text(row)),
         "item": item,
         "who": who,
-        "room": _span(row.place, lang) if row.kind in ("session", "cue") else "",
+        "room": span(row.place, lang) if row.kind in ("session", "cue") else "",
         "interpretation": interpretation,
-        "av": _span(row.av, lang),
-        "notes": _span(row.notes, lang),
+        "av": span(row.av, lang),
+        "notes": span(row.notes, lang),
         "done": "<span></span>" if row.kind in ("session", "cue") else "",
     }
     tds = "".join(f'<td class="{name}">{cells[name]}</td>' for name in COLUMNS)
@@ -565,7 +482,7 @@ def _page_head_html(sheet: RunSheet) -> str:
         f'<tr><th class="page-head" colspan="{len(COLUMNS)}">'
         f'<span class="stamp">{html.escape(stamp_text(sheet.stamp, sheet.labels))}</span>'
         f'<span class="event">{html.escape(sheet.labels["sheet"])} — '
-        f"{_span(sheet.title, sheet.ui)}</span><br>{parts}</th></tr>"
+        f"{span(sheet.title, sheet.ui)}</span><br>{parts}</th></tr>"
     )
 
 
@@ -575,7 +492,7 @@ def _section_html(sheet: RunSheet, section: Section | None, lead: str) -> str:
     if section is not None and sheet.room is None:
         head.append(
             f'<tr><th class="room-head" colspan="{len(COLUMNS)}">'
-            f"{_span(section.name, sheet.ui)}</th></tr>"
+            f"{span(section.name, sheet.ui)}</th></tr>"
         )
     head.append(
         "<tr>"
@@ -584,12 +501,12 @@ def _section_html(sheet: RunSheet, section: Section | None, lead: str) -> str:
     )
     colgroup = "".join(f'<col class="c-{name}">' for name in COLUMNS)
     body = []
-    span = len(COLUMNS)
+    width = len(COLUMNS)
     if lead:
-        body.append(f'<tbody class="lead"><tr><td colspan="{span}">{lead}</td></tr></tbody>')
+        body.append(f'<tbody class="lead"><tr><td colspan="{width}">{lead}</td></tr></tbody>')
     if section is None:
         nothing = html.escape(labels["nothing"])
-        rows = f'<tr class="empty"><td colspan="{span}">{nothing}</td></tr>'
+        rows = f'<tr class="empty"><td colspan="{width}">{nothing}</td></tr>'
     else:
         rows = "\n".join(_row_html(row, sheet) for row in section.rows)
     body.append(f"<tbody>\n{rows}\n</tbody>")
@@ -615,7 +532,7 @@ def _contacts_html(sheet: RunSheet) -> str:
             f"{html.escape(kind)}: {html.escape(value)}" for kind, value in contact.entries
         ) or html.escape(labels["no_contact"])
         rows.append(
-            f"<tr><td>{_span(contact.name, lang)}</td><td>{roles}</td><td>{entries}</td></tr>"
+            f"<tr><td>{span(contact.name, lang)}</td><td>{roles}</td><td>{entries}</td></tr>"
         )
     return (
         f'<section class="contacts"><h2>{html.escape(labels["contacts"])}</h2>'
@@ -642,10 +559,10 @@ def render_html(sheet: RunSheet) -> str:
     )
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(_html_lang(sheet.ui))}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{html.escape(html_lang(sheet.ui))}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="generator" content="seminar-plan runsheet">\n'
         f'<meta name="plan-digest" content="{html.escape(sheet.stamp.digest)}">\n'
-        f"<title>{title}</title>\n<style>\n{_css()}{_page_footer_css(labels)}</style>\n"
+        f"<title>{title}</title>\n<style>\n{_css(labels)}</style>\n"
         f"</head>\n<body>\n{body}\n{_contacts_html(sheet)}\n</body>\n</html>\n"
     )
 
