@@ -705,7 +705,6 @@ def shift(
     Exit 0: done. Exit 1: refused (a fixed session, past midnight). Exit 2: could not run.
     """
     from seminar_plan.authoring import shift as shifting
-    from seminar_plan.views import rows
 
     minutes = shifting.parse_offset(by)
     if not minutes:
@@ -714,12 +713,12 @@ def shift(
     loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
     known = shifting.session_ids(model)
     if session not in known:
-        fail(rows.unknown_message("session", session, known))
+        fail(suggest.unknown_message("session", session, known))
     bound = None
     if until is not None:
         clock = shifting.parse_clock(until)
         if clock is None and until not in known:
-            fail(rows.unknown_message("session", until, known) + "; or give --until HH:MM")
+            fail(suggest.unknown_message("session", until, known) + "; or give --until HH:MM")
         bound = shifting.Until(clock=clock, session=None if clock is not None else until)
     result = shifting.plan_shift(model, session, minutes, ripple=ripple, until=bound)
     if result.refusal is not None:

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from seminar_plan import present
 from seminar_plan.findings import Finding
 from seminar_plan.load import LoadedPlan
 from seminar_plan.model import ALL, Plan, Session
@@ -534,9 +535,7 @@ def _clock(moment: dt.datetime, date: dt.date) -> str:
 
 
 def _where(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
-    from seminar_plan.exports import room_name, venue_name
-
-    return room_name(plan, session, order) or venue_name(plan, session, order)
+    return present.place_name(plan, session, order)
 
 
 def _heading_line(session: Session, order: tuple[str, ...]) -> str:
