@@ -9,18 +9,15 @@ from zoneinfo import ZoneInfo
 from conftest import plan_text, session
 from seminar_plan import check, load_text
 from seminar_plan.model import Plan
+from seminar_plan.options import day_message, known_languages, resolve_day, tracks_of
 from seminar_plan.views.rows import (
     Filters,
     build_agenda,
     build_roster,
     day_heading,
-    day_message,
     errors_by_session,
-    known_languages,
-    resolve_day,
     span,
     span_in_text,
-    tracks_of,
 )
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

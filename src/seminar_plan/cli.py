@@ -10,22 +10,40 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
 
-from seminar_plan import locales, suggest
+from seminar_plan import formats, locales, suggest
 from seminar_plan.checks import check as run_check
 from seminar_plan.checks.registry import unknown_code_message
+from seminar_plan.errors import SeminarPlanError
 from seminar_plan.findings import Selection, Severity
-from seminar_plan.load import LoadedPlan, PlanFileError, load_plan
+from seminar_plan.load import LoadedPlan, load_plan
 from seminar_plan.model import Plan
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
+
+class _Commands(TyperGroup):
+    """The root command: a ``SeminarPlanError`` from any command is "could not run", exit 2.
+
+    Mapped here rather than in ``main()`` alone, so that every way of invoking the app (the
+    entry point, tests with typer's CliRunner) reports it the same way.
+    """
+
+    def invoke(self, ctx: Any) -> Any:  # noqa: ANN401 - click's own signature
+        try:
+            return super().invoke(ctx)
+        except SeminarPlanError as error:
+            fail(str(error))
+
+
 app = typer.Typer(
+    cls=_Commands,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -78,11 +96,7 @@ def find_plan_path(plan: Path | None) -> Path:
 
 
 def open_plan(plan: Path | None, *, allow_outside: bool = False) -> LoadedPlan:
-    path = find_plan_path(plan)
-    try:
-        return load_plan(path, allow_outside=allow_outside)
-    except PlanFileError as error:
-        fail(str(error))
+    return load_plan(find_plan_path(plan), allow_outside=allow_outside)
 
 
 def open_model(
@@ -90,7 +104,7 @@ def open_model(
 ) -> tuple[LoadedPlan, Plan]:
     """The plan with its model, for the commands that show it; exit 2 without a usable event
     or with a --lang outside ``languages`` (default: the languages the plan's text uses)."""
-    from seminar_plan.views import rows
+    from seminar_plan import options
 
     loaded = open_plan(plan, allow_outside=allow_outside)
     model = loaded.plan
@@ -99,7 +113,7 @@ def open_model(
             f"{loaded.path} has no usable [event], so there is nothing to list;"
             f" run `seminar-plan check {loaded.path}` to see why"
         )
-    known = rows.known_languages(model) if languages is None else languages
+    known = options.known_languages(model) if languages is None else languages
     if lang is not None and lang not in known:
         fail(suggest.unknown_message("language", lang, known))
     return loaded, model
@@ -107,11 +121,11 @@ def open_model(
 
 def day_number(model: Plan, day: str) -> int:
     """``--day N`` or ``--day YYYY-MM-DD`` as a day number; exit 2 naming the days otherwise."""
-    from seminar_plan.views import rows
+    from seminar_plan import options
 
-    number = rows.resolve_day(model, day)
+    number = options.resolve_day(model, day)
     if number is None:
-        fail(rows.day_message(model, day))
+        fail(options.day_message(model, day))
     return number
 
 
@@ -185,13 +199,13 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK)
 
 
-class SheetFormat(StrEnum):
-    html = "html"
-    markdown = "markdown"
-    pdf = "pdf"
-
-
-_SHEET_SUFFIX = {SheetFormat.html: ".html", SheetFormat.markdown: ".md", SheetFormat.pdf: ".pdf"}
+if TYPE_CHECKING:
+    SheetFormat = StrEnum
+    ExportFormat = StrEnum
+else:
+    # The --format choices, built from the formats registry.
+    SheetFormat = StrEnum("SheetFormat", [(name, name) for name in formats.SHEETS])
+    ExportFormat = StrEnum("ExportFormat", [(name, name) for name in formats.EXPORTS])
 
 
 @app.command()
@@ -209,8 +223,8 @@ def runsheet(
     ] = None,
     output_format: Annotated[
         SheetFormat,
-        typer.Option("--format", help="html (print it from a browser), markdown, or pdf."),
-    ] = SheetFormat.html,
+        typer.Option("--format", help=formats.SHEET_HELP),
+    ] = SheetFormat("html"),
     output: Annotated[
         Path | None,
         typer.Option(
@@ -258,25 +272,12 @@ def runsheet(
         room=room,
         contacts=contacts,
     )
-    data: str | bytes
-    if output_format is SheetFormat.pdf:
-        from seminar_plan.views import pdf
-
-        found = pdf.find_font((font,) if font is not None else pdf.SYSTEM_CJK_FONTS)
-        if found is None:
-            fail(f"--font {font}: no such font file" if font is not None else pdf.NO_FONT)
-        try:
-            data = pdf.render_pdf(sheet, found)
-        except pdf.PdfError as error:
-            fail(str(error))
-    elif output_format is SheetFormat.markdown:
-        data = sheets.render_markdown(sheet)
-    else:
-        data = sheets.render_html(sheet)
+    sheet_format = formats.SHEETS[output_format.value]
+    data = sheet_format.render(sheet, formats.SheetOptions(font=font))
     if output is None:
         place = f"-{room}" if room is not None else ""
         stem = Path(loaded.path).stem
-        output = Path(f"{stem}-day{day_shown}{place}-{sheet.ui}{_SHEET_SUFFIX[output_format]}")
+        output = Path(f"{stem}-day{day_shown}{place}-{sheet.ui}{sheet_format.suffix}")
     _emit(data, output, force=force)
     if sheet.findings:
         sys.stderr.write(
@@ -349,6 +350,7 @@ def agenda(
 
     Sessions with errors are marked and footnoted; the agenda is printed all the same.
     """
+    from seminar_plan import options
     from seminar_plan.views import rows
 
     loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
@@ -357,7 +359,7 @@ def agenda(
         ("room", room, sorted(model.room_by_id)),
         ("person", person, sorted(model.person_by_id)),
         ("delegation", delegation, sorted(model.delegation_by_id)),
-        ("track", track, list(rows.tracks_of(model))),
+        ("track", track, list(options.tracks_of(model))),
     ):
         if value is not None and value not in known:
             fail(suggest.unknown_message(what, value, known))
@@ -431,14 +433,6 @@ def people(
         sys.stdout.write(agenda_formats.roster_csv(roster, contacts=contacts))
 
 
-class ExportFormat(StrEnum):
-    ics = "ics"
-    csv = "csv"
-    json = "json"
-    frab_xml = "frab-xml"
-    schedule_json = "schedule-json"
-
-
 OutputOption = Annotated[
     Path | None,
     typer.Option("-o", "--output", help="The file to write (default: standard output)."),
@@ -455,13 +449,9 @@ def _emit(data: str | bytes, output: Path | None, *, force: bool) -> None:
         else:
             sys.stdout.write(data)
         return
-    from seminar_plan.files import WriteError, Written, safe_write
+    from seminar_plan.files import Written, safe_write
 
-    try:
-        written = safe_write(output, data, force=force)
-    except WriteError as error:
-        fail(str(error))
-    if written is Written.FILE:
+    if safe_write(output, data, force=force) is Written.FILE:
         sys.stdout.write(f"wrote {output}\n")
 
 
@@ -471,8 +461,7 @@ def export(
         ExportFormat,
         typer.Option(
             "--format",
-            help="ics (calendar), csv (spreadsheet), json (for programs), frab-xml or"
-            " schedule-json (conference apps such as Giggity and ConfClerk).",
+            help=formats.EXPORT_HELP,
         ),
     ],
     plan: PlanArgument = None,
@@ -493,35 +482,16 @@ def export(
 
     A plan with errors is exported all the same; a line on stderr says so.
     """
+    import datetime as dt
 
     loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
     day_shown = None if day is None else day_number(model, day)
     if person is not None and person not in model.person_by_id:
         fail(suggest.unknown_message("person", person, sorted(model.person_by_id)))
-    data: str | bytes
-    if output_format is ExportFormat.ics:
-        import datetime as dt
-
-        from seminar_plan.exports import ics
-
-        now = dt.datetime.now(dt.UTC)
-        data = ics.render(model, now=now, day=day_shown, person=person, lang=lang)
-    elif output_format is ExportFormat.csv:
-        from seminar_plan.exports import table_csv
-
-        data = table_csv.render(model, day=day_shown, person=person, lang=lang)
-    elif output_format is ExportFormat.json:
-        from seminar_plan.exports import plan_json
-
-        data = plan_json.render(model, day=day_shown, person=person)
-    elif output_format is ExportFormat.frab_xml:
-        from seminar_plan.exports import frab
-
-        data = frab.render(model, day=day_shown, person=person, lang=lang)
-    else:
-        from seminar_plan.exports import schedule_json
-
-        data = schedule_json.render(model, day=day_shown, person=person, lang=lang)
+    export_options = formats.ExportOptions(
+        now=dt.datetime.now(dt.UTC), day=day_shown, person=person, lang=lang
+    )
+    data = formats.EXPORTS[output_format.value].render(model, export_options)
     _emit(data, output, force=force)
     errors = sum(f.severity is Severity.ERROR for f in run_check(loaded))
     if errors:
@@ -541,7 +511,7 @@ def init(
 ) -> None:
     """Write a commented starter seminar.toml that checks clean, and say what to try next."""
     from seminar_plan.authoring import init as starter
-    from seminar_plan.files import WriteError, safe_write
+    from seminar_plan.files import safe_write
 
     if folder.exists() and not folder.is_dir():
         fail(f"{folder} is a file; name a folder to put seminar.toml in")
@@ -550,10 +520,7 @@ def init(
     except OSError as error:
         fail(f"{folder}: cannot make the folder ({error.strerror or error})")
     target = folder / starter.PLAN_NAME
-    try:
-        safe_write(target, starter.starter_plan(), force=force)
-    except WriteError as error:
-        fail(str(error))
+    safe_write(target, starter.starter_plan(), force=force)
     steps = "".join(f"  {command}\n" for command in starter.next_commands(folder))
     sys.stdout.write(f"wrote {target}\nNext, try:\n{steps}")
 

@@ -23,8 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from seminar_plan.errors import SeminarPlanError
 
-class WriteError(Exception):
+
+class WriteError(SeminarPlanError):
     """The file was not written; the message says why in one line."""
 
 
@@ -187,7 +189,7 @@ def _link_new(temporary: str, target: Path) -> None:
             raise
 
 
-class ReadError(Exception):
+class ReadError(SeminarPlanError):
     """The file could not be read; the message says why (without the path)."""
 
 

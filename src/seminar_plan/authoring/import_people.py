@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from seminar_plan import suggest
+from seminar_plan.errors import SeminarPlanError
 from seminar_plan.exports.conference import slugify
 from seminar_plan.load.parse import is_language_code, is_slug
 
@@ -145,7 +146,7 @@ _MOMENT = re.compile(
 Variants = tuple[tuple[str, str], ...]
 
 
-class SheetError(Exception):
+class SheetError(SeminarPlanError):
     """The spreadsheet cannot be read at all; the message says why in one line."""
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from seminar_plan.errors import SeminarPlanError
 from seminar_plan.files import ReadError, TooLargeError, read_regular, special_kind
 from seminar_plan.model import Origin
 
@@ -30,7 +31,7 @@ MAX_INCLUDE_DEPTH = 64
 _SYNTAX_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-class PlanFileError(Exception):
+class PlanFileError(SeminarPlanError):
     """The plan cannot be read at all: missing, a folder, unreadable, or too large."""
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seminar_plan import present
+from seminar_plan.errors import SeminarPlanError
 from seminar_plan.views.paper import Phrase, stamp_text
 from seminar_plan.views.runsheet import (
     COLUMNS,
@@ -58,7 +59,7 @@ _GREY = (230, 230, 230)
 _RED = (176, 0, 0)
 
 
-class PdfError(Exception):
+class PdfError(SeminarPlanError):
     """The PDF cannot be made; the message says why and what to do, in one line."""
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from seminar_plan import locales, present, suggest
+from seminar_plan import locales, present
 from seminar_plan.checks.registry import session_subjects
 from seminar_plan.findings import Finding, Severity, count
 from seminar_plan.model import ALL, KINDS, Plan, Role, Session
@@ -149,58 +149,6 @@ def label(lang: str, key: str) -> str:
     """An agenda label; session kinds, roles and interpretation modes are shared tables."""
     table = key.partition(".")[0] if "." in key else "agenda"
     return locales.label(lang, key if table in ("kind", "role", "interp") else f"agenda.{key}")
-
-
-def known_languages(plan: Plan) -> tuple[str, ...]:
-    """Languages ``--lang`` may name: those with labels and those the event declares."""
-    return tuple(dict.fromkeys((*locales.languages(), *plan.event.languages)))
-
-
-# --- resolving option values ----------------------------------------------------------------
-
-
-def day_choices(plan: Plan) -> tuple[str, ...]:
-    return tuple(
-        f"{n} ({plan.event.date_of(n).isoformat()})" for n in range(1, plan.event.day_count + 1)
-    )
-
-
-def resolve_day(plan: Plan, value: str) -> int | None:
-    """``--day``: a 1-based number or an ISO date within the event; None if neither."""
-    text = value.strip()
-    if text.isdigit():
-        number = int(text)
-        return number if 1 <= number <= plan.event.day_count else None
-    try:
-        date = dt.date.fromisoformat(text)
-    except ValueError:
-        return None
-    number = plan.event.day_of(date)
-    return number if 1 <= number <= plan.event.day_count else None
-
-
-def day_message(plan: Plan, value: str) -> str:
-    """Why ``--day value`` names no day, with every day and the closest one."""
-    numbers = [str(n) for n in range(1, plan.event.day_count + 1)]
-    dates = [plan.event.date_of(n).isoformat() for n in range(1, plan.event.day_count + 1)]
-    text = value.strip()
-    if text.isdigit():
-        # A day number past either end: the nearest day is the likely one.
-        close = [str(min(max(int(text), 1), plan.event.day_count))]
-    else:
-        near = suggest.closest(text, numbers + dates)
-        close = [near] if near is not None else []
-    message = f"unknown day {value!r}"
-    if close:
-        message += f"; {suggest.mean(close[0])}"
-    return (
-        f"{message} (the event has days 1-{plan.event.day_count}:"
-        f" {', '.join(day_choices(plan))}; give --day N or --day YYYY-MM-DD)"
-    )
-
-
-def tracks_of(plan: Plan) -> tuple[str, ...]:
-    return tuple(sorted({s.track for s in plan.sessions if s.track is not None}))
 
 
 # --- findings -------------------------------------------------------------------------------
