@@ -198,3 +198,57 @@ def test_headers_are_compared_loosely() -> None:
     assert normalise_header(" E-Mail ") == "email"
     assert normalise_header("氏名（ローマ字）") == "氏名(ローマ字)"
     assert normalise_header("ＮＡＭＥ") == "name"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_sheet_with_a_utf16_or_utf32_byte_order_mark_is_read_as_such(encoding: str) -> None:
+    data = sheet("name,organization\n安田,クレア\n", encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):
+        data = "\ufeff".encode(encoding) + data
+    (person,) = read_people(data).people
+    assert person.name == (("", "安田"),)
+
+
+def test_a_broken_utf16_sheet_is_named_for_its_mark() -> None:
+    with pytest.raises(SheetError, match="has a UTF-16 byte-order mark but is not valid UTF-16"):
+        read_people(b"\xff\xfen\x00a\x00\x00\xd8")
+
+
+def test_a_rank_in_fullwidth_or_superscript_digits_reads_as_its_number() -> None:
+    # NFKC, as for every cell: what a Japanese IME types (１２) is the number.
+    assert [p.rank for p in read_people(sheet("name,rank\nA,１２\nB,²\n")).people] == [12, 2]
+
+
+@pytest.mark.parametrize("rank", ["❶", "٣", "1" * 5000, "0", "-1"])
+def test_a_rank_in_other_digits_is_a_problem_of_its_row(rank: str) -> None:
+    result = read_people(sheet(f"name,rank\nA,{rank}\n"))
+    assert result.people == ()
+    (problem,) = result.problems
+    assert "is not a whole number from 1" in problem.message
+
+
+@pytest.mark.parametrize(
+    "moment",
+    ["2025-07-23T15:40+25:00", "2025-07-23 15:40 -24:00", "0001-01-01 00:00", "9999-12-31 23:59"],
+)
+def test_impossible_offsets_and_years_are_problems_of_their_row(moment: str) -> None:
+    result = read_people(sheet(f"name,arrive\nA,{moment}\n"))
+    assert result.people == ()
+    (problem,) = result.problems
+    assert "is not a date and time" in problem.message
+
+
+def test_file_names_cannot_add_tables_through_the_comments() -> None:
+    import tomllib
+
+    people = read_people(sheet("name\nYasuda\n")).people
+    written = to_toml(
+        people, 'reg\n[people.evil]\nname = "x"\n.csv', 'p"]\n[people.bad]\nname="y"\n#\x1b.toml'
+    )
+    assert tomllib.loads(written) == {"people": {"yasuda": {"name": "Yasuda"}}}
+    assert written.split("\n")[:2] == [
+        ('# People imported from reg\\n[people.evil]\\nname = "x"\\n.csv by `seminar-plan import'
+        " people`."),
+        ('# Add `include = ["p\\"]\\n[people.bad]\\nname=\\"y\\"\\n#\\u001b.toml"]` to'
+        " seminar.toml, or paste the tables into it."),
+    ]

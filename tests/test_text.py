@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,10 +14,13 @@ from seminar_plan.model import Text
 from seminar_plan.text import (
     FORMULA_STARTS,
     cell_width,
+    csv_document,
     language_order,
     markdown_escape,
     neutralise,
     pick,
+    plain_text,
+    printable,
 )
 
 
@@ -61,5 +65,45 @@ def test_markdown_escape_is_inert_and_reversible(value: str) -> None:
     tokens = re.findall(r"\\.|<br>|.", markdown_escape(value), re.DOTALL)
     assert not {"|", "<", ">", "`", "*", "_", "[", "]", "\\"} & set(tokens)
     assert not any(token in ("\n", "\r") for token in tokens)
+    assert not [t for t in tokens if t != "\t" and unicodedata.category(t[0]) in CONTROLS]
     unescaped = "".join("\n" if t == "<br>" else t.removeprefix("\\") for t in tokens)
-    assert unescaped == "\n".join(value.splitlines())
+    # Reversible up to the escapes of control characters, which printable() writes.
+    assert unescaped == printable(value)
+
+
+# Control characters, and the line and paragraph separators: what must never reach a terminal.
+CONTROLS = {"Cc", "Zl", "Zp"}
+
+
+def test_printable_escapes_what_a_terminal_would_obey() -> None:
+    assert printable("a\x1b[2Jb\x1b]0;title\x07") == "a\\x1b[2Jb\\x1b]0;title\\x07"
+    assert printable("x\u2028y\x85z\x7f\u202e") == "x\\u2028y\\x85z\\x7f\\u202e"
+    assert printable("one\r\ntwo\tthree") == "one\ntwo\tthree"
+    assert printable("one\ntwo", one_line=True) == "one\\ntwo"
+    assert printable("開会 🎉 مرحبا") == "開会 🎉 مرحبا"
+
+
+@given(st.text())
+def test_printable_leaves_no_control_character_but_tab_and_line_feed(value: str) -> None:
+    shown = printable(value)
+    assert not [c for c in shown if c not in "\t\n" and unicodedata.category(c) in CONTROLS]
+    assert printable(shown) == shown
+    assert "\n" not in printable(value, one_line=True)
+
+
+@given(st.text())
+def test_plain_text_has_line_feeds_and_no_other_control(value: str) -> None:
+    plain = plain_text(value)
+    assert not [c for c in plain if c not in "\t\n" and unicodedata.category(c) in CONTROLS]
+    # The lines str.splitlines sees, each without its control characters (the NUL marks the
+    # end, so that a break at the end still yields its empty last line).
+    lines = (value + "\x00").splitlines()
+    assert plain.split("\n") == [
+        "".join(c for c in line if c == "\t" or unicodedata.category(c) != "Cc") for line in lines
+    ]
+
+
+def test_csv_document_quotes_every_break_and_neutralises_every_cell() -> None:
+    assert csv_document([["=1+1", "a\rb", "c\nd"], ["x", "@y", ""]]) == (
+        "'=1+1,\"a\rb\",\"c\nd\"\r\nx,'@y,\r\n"
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 
 from seminar_plan.model import Plan, Text
 
@@ -31,13 +32,55 @@ def neutralise(cell: str) -> str:
     return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
 
 
+def csv_document(rows: Iterable[Sequence[str]]) -> str:
+    """The one CSV writer: RFC 4180 (CRLF line ends, so that a field holding a bare CR or LF is
+    quoted and never splits its row) and every cell neutralised against formulas."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows([neutralise(cell) for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+# What a terminal or a Markdown reader must never receive raw: control characters (C0 but tab
+# and line feed, DEL, C1: escape sequences that clear the screen, hide text or set the window
+# title), the Unicode line and paragraph separators, and the bidirectional overrides and
+# isolates that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Every line break str.splitlines knows, and what a calendar or a text format may hold instead.
+_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(value: str, *, one_line: bool = False) -> str:
+    """``value`` as a terminal may show it: a CRLF is a line feed, and every other control
+    character or separator is written as its escape (``\\x1b``, ``\\u2028``) instead; with
+    ``one_line`` (a file name in a message or a comment), line feeds too."""
+    shown = _UNPRINTABLE.sub(_escaped, value.replace("\r\n", "\n"))
+    return shown.replace("\n", "\\n") if one_line else shown
+
+
+def plain_text(value: str) -> str:
+    """``value`` for a format that allows no control characters (RFC 5545 TEXT): every kind of
+    line break becomes a line feed, and the other control characters are left out."""
+    return _CONTROL.sub("", _LINE_BREAK.sub("\n", value))
+
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
 
 def markdown_escape(value: str) -> str:
-    """Text safe in a Markdown table cell: markup characters escaped, line breaks as <br>."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
-    return "<br>".join(escaped.splitlines())
+    """Text safe in a Markdown table cell: markup characters escaped, control characters shown
+    as escapes, line breaks as <br>."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", printable(value))
+    return "<br>".join(escaped.split("\n"))
 
 
 def cell_width(value: str) -> int:

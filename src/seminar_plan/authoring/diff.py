@@ -18,7 +18,7 @@ from seminar_plan.exports import labels_for
 from seminar_plan.exports.plan_json import text_json
 from seminar_plan.model import ALL, Person, Plan, Session
 from seminar_plan.present import clock, person_names, place_name
-from seminar_plan.text import language_order, pick
+from seminar_plan.text import language_order, pick, printable
 
 SessionChangeKind = Literal["added", "removed", "moved", "retitled", "speakers"]
 PersonChangeKind = Literal["person-added", "person-removed", "arrival", "departure"]
@@ -200,13 +200,14 @@ def render_text(diff: PlanDiff, old: str, new: str, *, lang: str | None = None) 
     order = language_order(diff.new, lang)
     labels = labels_for(diff.new, lang, "diff")
     if not diff.count:
-        return labels["nothing"].format(old=old, new=new) + "\n"
+        return printable(labels["nothing"].format(old=old, new=new)) + "\n"
     out = [labels["heading"].format(old=old, new=new, count=diff.count)]
     for change in diff.sessions:
         out.extend(_session_lines(diff, change, order, labels))
     for person_change in diff.people:
         out.extend(_person_lines(diff, person_change, order, labels))
-    return "\n".join(out) + "\n"
+    # Plain text for a terminal: what the plans say is shown with its control characters escaped.
+    return printable("\n".join(out)) + "\n"
 
 
 # --- JSON -----------------------------------------------------------------------------------

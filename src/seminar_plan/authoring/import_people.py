@@ -8,9 +8,11 @@ good rows. Pure: bytes in, data and TOML text out.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
+import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -20,6 +22,8 @@ from seminar_plan import suggest
 from seminar_plan.errors import SeminarPlanError
 from seminar_plan.exports.conference import slugify
 from seminar_plan.load.parse import is_language_code, is_slug
+from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE
+from seminar_plan.text import printable
 
 TEXT_FIELDS = ("name", "title", "organization", "notes")
 PLAIN_FIELDS = ("id", "delegation", "rank", "languages", "arrive", "depart")
@@ -138,9 +142,10 @@ LANGUAGE_NAMES: dict[str, str] = {
 }
 _LIST_SPLIT = re.compile(r"[,;/、，・\s]+")
 _CONTACT_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+_RANK = re.compile(r"[0-9]{1,9}")
 _MOMENT = re.compile(
-    r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?\Z"
+    r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})[T ]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?"
+    r"\s*(Z|[+-][0-9]{2}:?[0-9]{2})?\Z"
 )
 
 Variants = tuple[tuple[str, str], ...]
@@ -217,7 +222,26 @@ def check_field(field: str) -> str | None:
     return f"unknown field {field!r}{hint} (fields: {', '.join(field_names())})"
 
 
+# A byte-order mark names its encoding for sure (UTF-32 first: its LE mark starts like UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def _decode(data: bytes) -> str:
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                name = encoding.upper()
+                raise SheetError(
+                    f"the file has a {name} byte-order mark but is not valid {name};"
+                    " save it from the spreadsheet as 'CSV UTF-8' and import that"
+                ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -305,13 +329,16 @@ def _moment(value: str) -> dt.datetime | None:
         return None
     year, month, day, hour, minute, second, offset = match.groups()
     zone: dt.tzinfo | None = None
-    if offset == "Z":
-        zone = dt.UTC
-    elif offset:
-        digits = offset[1:].replace(":", "")
-        delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-        zone = dt.timezone(-delta if offset[0] == "-" else delta)
+    if not FIRST_DATE.year <= int(year) <= LAST_DATE.year:
+        return None
     try:
+        if offset == "Z":
+            zone = dt.UTC
+        elif offset:
+            # An offset of 24 hours or more (+25:00) is no offset: timezone() refuses it.
+            digits = offset[1:].replace(":", "")
+            delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            zone = dt.timezone(-delta if offset[0] == "-" else delta)
         return dt.datetime(
             int(year),
             int(month),
@@ -363,7 +390,9 @@ class _Row:
         value = unicodedata.normalize("NFKC", self.cells.get("rank", ""))
         if not value:
             return None
-        if not value.isdigit() or int(value) < 1:
+        # ASCII digits only (NFKC has made fullwidth ones ASCII): int() would refuse a
+        # superscript or a circled digit that isdigit() accepts. Nine digits are plenty.
+        if _RANK.fullmatch(value) is None or int(value) < 1:
             self.problem(f"rank {value!r} is not a whole number from 1 (1 = most senior)")
             return None
         return int(value)
@@ -514,13 +543,17 @@ def to_toml(people: Sequence[ImportedPerson], source: str, target: str | None = 
         if person.notes:
             table["notes"] = _text_value(person.notes)
         tables[person.id] = table
+    # File names go into comments: shown on one line with their control characters escaped,
+    # so that no name can end the comment and add tables of its own.
+    include = printable(json.dumps(target, ensure_ascii=False), one_line=True)
     use = (
-        f'# Add `include = ["{target}"]` to seminar.toml, or paste the tables into it.\n'
+        f"# Add `include = [{include}]` to seminar.toml, or paste the tables into it.\n"
         if target is not None
         else "# Save this as a file and include it from seminar.toml, or paste the tables in.\n"
     )
     header = (
-        f"# People imported from {source} by `seminar-plan import people`.\n"
+        f"# People imported from {printable(source, one_line=True)}"
+        " by `seminar-plan import people`.\n"
         + use
         + "# A time without an offset is in the event's zone.\n\n"
     )

@@ -18,12 +18,12 @@ from seminar_plan.exports import (
     stable_uuid,
 )
 from seminar_plan.present import room_name, venue_name
-from seminar_plan.text import language_order, pick
+from seminar_plan.text import language_order, pick, plain_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from icalendar import Event
+    from icalendar import Component, Event
 
     from seminar_plan.model import Plan
 
@@ -67,8 +67,8 @@ def render(
     name = pick(plan.event.title, order)
     if person is not None:
         name = f"{name}: {pick(plan.person_by_id[person].name, order)}"
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", plan.event.timezone)
+    _add_text(calendar, "x-wr-calname", name)
+    _add_text(calendar, "x-wr-timezone", plan.event.timezone)
     stamp = now.astimezone(dt.UTC)
 
     moments: list[dt.datetime] = []
@@ -78,20 +78,20 @@ def render(
         event.add("dtstamp", stamp)
         event.add("dtstart", session.start.astimezone(zone))
         event.add("dtend", session.end.astimezone(zone))
-        event.add("summary", pick(session.title, order))
+        _add_text(event, "summary", pick(session.title, order))
         location = ", ".join(
             part
             for part in (room_name(plan, session, order), venue_name(plan, session, order))
             if part
         )
         if location:
-            event.add("location", location)
+            _add_text(event, "location", location)
         notes = pick(session.notes, order)
         description = "\n".join(details(plan, session, order, labels))
         if notes:
             description = f"{description}\n\n{notes}" if description else notes
         if description:
-            event.add("description", description)
+            _add_text(event, "description", description)
         event.add("categories", [session.kind])
         calendar.add_component(event)
         moments.extend((session.start, session.end))
@@ -111,6 +111,15 @@ def render(
         calendar.add_missing_timezones(first_date=first, last_date=last)
     document: bytes = calendar.to_ical()
     return document
+
+
+def _add_text(component: Component, name: str, value: str) -> None:
+    """Every text value goes in this way: as TEXT, so that icalendar escapes ``\\ ; ,`` and
+    line breaks (an X- property would otherwise go in raw, and a line break would start a
+    property of its own), without the control characters RFC 5545 does not allow in it."""
+    from icalendar import vText
+
+    component.add(name, vText(plain_text(value)))
 
 
 def _day_of(plan: Plan, moment: dt.datetime) -> int:
@@ -134,8 +143,8 @@ def _stay(
     event.add("uid", str(stable_uuid(plan, key, person)))
     event.add("dtstamp", stamp)
     event.add("dtstart", moment)
-    event.add("summary", f"{labels[key]}: {pick(someone.name, order)}")
+    _add_text(event, "summary", f"{labels[key]}: {pick(someone.name, order)}")
     notes = pick(someone.notes, order)
     if notes:
-        event.add("description", notes)
+        _add_text(event, "description", notes)
     return event

@@ -6,13 +6,10 @@ garbles Japanese and Chinese. A cell that a spreadsheet would take for a formula
 
 from __future__ import annotations
 
-import csv
-import io
-
 from seminar_plan.exports import labels_for, selected_sessions
 from seminar_plan.model import Plan
 from seminar_plan.present import clock, person_names, room_name, venue_name
-from seminar_plan.text import language_order, neutralise, pick
+from seminar_plan.text import csv_document, language_order, pick
 
 COLUMNS = (
     "id",
@@ -45,9 +42,7 @@ def render(
     """The sessions as CSV bytes (UTF-8 with BOM, CRLF line ends, headings in the UI language)."""
     order = language_order(plan, lang)
     labels = labels_for(plan, lang)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise(labels[column]) for column in COLUMNS])
+    rows = [[labels[column] for column in COLUMNS]]
     for session in selected_sessions(plan, day=day, person=person):
         attendance = plan.attendance_of(session)
         owner = person_names(plan, (session.owner,), order) if session.owner else ()
@@ -73,5 +68,5 @@ def render(
             pick(session.av, order),
             pick(session.notes, order),
         )
-        writer.writerow([neutralise(cell) for cell in cells])
-    return buffer.getvalue().encode("utf-8-sig")
+        rows.append(list(cells))
+    return csv_document(rows).encode("utf-8-sig")

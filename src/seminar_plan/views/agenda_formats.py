@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from seminar_plan import present
 from seminar_plan.findings import Finding
-from seminar_plan.text import markdown_escape, neutralise
+from seminar_plan.text import csv_document, markdown_escape
 from seminar_plan.views.rows import (
     Agenda,
     AgendaRow,
@@ -223,12 +221,10 @@ ROSTER_COLUMNS = (
 def roster_csv(roster: Roster, *, contacts: bool = False) -> str:
     """One row per person; headers are stable English keys, values in the chosen language.
 
-    For a terminal or a pipe: no byte-order mark, ``\n`` line ends; formula-like cells are
-    neutralised because the file is meant to be opened in a spreadsheet.
+    For a terminal or a pipe: no byte-order mark; otherwise the export's CSV (CRLF line ends,
+    formula-like cells neutralised), because the file is meant to be opened in a spreadsheet.
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow((*ROSTER_COLUMNS, "contact") if contacts else ROSTER_COLUMNS)
+    rows = [[*ROSTER_COLUMNS, "contact"] if contacts else list(ROSTER_COLUMNS)]
     for row in roster.rows:
         cells = [
             row.id,
@@ -243,5 +239,5 @@ def roster_csv(roster: Roster, *, contacts: bool = False) -> str:
         ]
         if contacts:
             cells.append("; ".join(f"{key}: {value}" for key, value in row.contact))
-        writer.writerow([neutralise(cell) for cell in cells])
-    return buffer.getvalue()
+        rows.append(cells)
+    return csv_document(rows)

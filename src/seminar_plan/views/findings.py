@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from seminar_plan.findings import Finding, Severity, count
-from seminar_plan.text import cell_width
+from seminar_plan.text import cell_width, printable
 
 _STYLES = {
     "error": "\x1b[1;31m",
@@ -26,9 +26,9 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 def _marker(line: str, column: int) -> tuple[int, int]:
     """Cells before the marker and its width, for the token starting at ``column``."""
-    prefix = line[: column - 1]
+    prefix = printable(line[: column - 1])
     token = _TOKEN.match(line, column - 1)
-    width = cell_width(token.group()) if token else 1
+    width = cell_width(printable(token.group())) if token else 1
     return cell_width(prefix), max(width, 1)
 
 
@@ -40,7 +40,9 @@ def render_text(
     findings: Sequence[Finding], texts: Mapping[str, str], plan: str, *, color: bool = False
 ) -> str:
     """Findings grouped by severity, each with its source line and a marker, then a summary."""
-    lines_of = {name: text.splitlines() for name, text in texts.items()}
+    # Lines as TOML counts them: only a line feed ends one (str.splitlines would also break at
+    # U+2028, a form feed and others inside strings, and show the wrong line under a finding).
+    lines_of = {name: text.split("\n") for name, text in texts.items()}
     out: list[str] = []
     for severity, heading in ((Severity.ERROR, "Errors"), (Severity.WARNING, "Warnings")):
         group = [f for f in findings if f.severity is severity]
@@ -51,28 +53,28 @@ def render_text(
         for finding in group:
             place = finding.place
             label = _paint(f"{severity.value}[{finding.code}]", severity.value, color)
-            out.append(f"{label} {place.file}:{place.line}:{place.column}")
+            out.append(f"{label} {printable(place.file)}:{place.line}:{place.column}")
             source_lines = lines_of.get(place.file, [])
             if 1 <= place.line <= len(source_lines):
-                source = source_lines[place.line - 1].replace("\t", " ")
+                source = source_lines[place.line - 1].removesuffix("\r").replace("\t", " ")
                 gutter = str(place.line)
                 pad, width = _marker(source, place.column)
-                out.append(_paint(f" {gutter} | ", "dim", color) + source)
+                out.append(_paint(f" {gutter} | ", "dim", color) + printable(source))
                 out.append(
                     _paint(f" {' ' * len(gutter)} | ", "dim", color)
                     + " " * pad
                     + _paint("^" * width, "marker", color)
                 )
-            out.append(f"  {finding.message}")
+            out.append(f"  {printable(finding.message)}")
             if finding.hint:
-                out.append(f"  hint: {finding.hint}")
+                out.append(f"  hint: {printable(finding.hint)}")
             out.append("")
     summary = count(list(findings))
     if not findings:
-        out.append(f"{plan}: no problems found")
+        out.append(f"{printable(plan)}: no problems found")
     else:
         errors = _plural(summary["error"], "error")
-        out.append(f"{plan}: {errors}, {_plural(summary['warning'], 'warning')}")
+        out.append(f"{printable(plan)}: {errors}, {_plural(summary['warning'], 'warning')}")
     return "\n".join(out) + "\n"
 
 

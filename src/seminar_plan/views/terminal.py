@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from seminar_plan import present
 from seminar_plan.findings import Finding
-from seminar_plan.text import cell_width
+from seminar_plan.text import cell_width, printable
 from seminar_plan.views.rows import (
     Agenda,
     AgendaDay,
@@ -31,6 +32,19 @@ from seminar_plan.views.rows import (
     span,
     span_in_text,
 )
+
+
+class Shown(Text):
+    """A ``Text`` of what the plan says: control characters and separators in it are shown as
+    escapes (``\\x1b``), so plan text can never clear the screen, hide lines or retitle the
+    window. Every cell and heading here is one (a label passes through unchanged)."""
+
+    def __init__(self, text: str = "", style: str | Style = "") -> None:
+        super().__init__(printable(text), style=style)
+
+    def append(self, text: str | Text, style: str | Style | None = None) -> Text:
+        return super().append(printable(text) if isinstance(text, str) else text, style)
+
 
 _SIDE_STYLE = "italic"
 _MARK_STYLE = "bold red"
@@ -47,7 +61,7 @@ def _table(*columns: tuple[str, int | None, int | None]) -> Table:
     )
     for header, ratio, width in columns:
         table.add_column(
-            Text(header), overflow="fold", ratio=ratio, width=width, no_wrap=ratio is None
+            Shown(header), overflow="fold", ratio=ratio, width=width, no_wrap=ratio is None
         )
     return table
 
@@ -62,11 +76,11 @@ def _people(agenda: Agenda, row: AgendaRow) -> Text:
     """One name a line, so that a narrow column folds between names, not inside one."""
     lines = list(row.speaker_names)
     lines += [label(agenda.lang, "moderator").format(name=name) for name in row.moderator_names]
-    return Text("\n".join(lines))
+    return Shown("\n".join(lines))
 
 
 def _title(row: AgendaRow) -> Text:
-    title = Text(row.title)
+    title = Shown(row.title)
     if row.note:
         title.append("\n" + row.note, style="dim")
     return title
@@ -81,7 +95,7 @@ class _Layout:
     compact: bool = False
 
     def marker(self, row: AgendaRow) -> Text:
-        return Text(",".join(f"!{self.numbers[f]}" for f in row.findings), style=_MARK_STYLE)
+        return Shown(",".join(f"!{self.numbers[f]}" for f in row.findings), style=_MARK_STYLE)
 
 
 def _layout(agenda: Agenda, *, compact: bool = False) -> _Layout:
@@ -146,19 +160,19 @@ def _day_table(agenda: Agenda, rows: tuple[AgendaRow, ...], layout: _Layout) -> 
     table = _table(*columns)
     for row in rows:
         cells = [layout.marker(row)] if layout.numbers else []
-        cells.append(Text(span(row)))
+        cells.append(Shown(span(row)))
         if agenda.second_tz is not None:
-            cells.append(Text(span_in_text(row, agenda.second_tz)))
+            cells.append(Shown(span_in_text(row, agenda.second_tz)))
         kind = kind_label(lang, row.kind)
         if layout.compact:
             kind += "\n" + interpretation_label(lang, row)
-        cells += [_title(row), Text(kind), Text(row.place)]
+        cells += [_title(row), Shown(kind), Shown(row.place)]
         if itinerary:
-            cells.append(Text("\n".join(label(lang, f"role.{r}") for r in row.roles)))
+            cells.append(Shown("\n".join(label(lang, f"role.{r}") for r in row.roles)))
         else:
             cells.append(_people(agenda, row))
         if not layout.compact:
-            cells.append(Text(interpretation_label(lang, row)))
+            cells.append(Shown(interpretation_label(lang, row)))
         table.add_row(*cells, style=_SIDE_STYLE if row.is_side else None)
     return table
 
@@ -176,10 +190,10 @@ def _footnotes(lang: str, day: AgendaDay, layout: _Layout) -> list[RenderableTyp
     for finding in sorted(shown, key=lambda f: layout.numbers[f]):
         place = finding.place
         notes.add_row(
-            Text(f"!{layout.numbers[finding]}", style=_MARK_STYLE),
-            Text(f"{finding.code} {place.file}:{place.line}: {finding.message}"),
+            Shown(f"!{layout.numbers[finding]}", style=_MARK_STYLE),
+            Shown(f"{finding.code} {place.file}:{place.line}: {finding.message}"),
         )
-    return [Text(""), Text(label(lang, "marker"), style="bold"), notes]
+    return [Shown(""), Shown(label(lang, "marker"), style="bold"), notes]
 
 
 # Below this many cells, kind and interpretation share a column, one above the other, so that
@@ -194,7 +208,7 @@ def agenda_renderable(agenda: Agenda, *, width: int | None = None) -> Renderable
     """
     lang = agenda.lang
     parts: list[RenderableType] = []
-    heading = Text(agenda.title, style="bold")
+    heading = Shown(agenda.title, style="bold")
     if agenda.person is not None:
         person = agenda.person
         who = "  ".join(part for part in (person.name, person.title, person.organization) if part)
@@ -203,13 +217,13 @@ def agenda_renderable(agenda: Agenda, *, width: int | None = None) -> Renderable
     parts.append(heading)
     layout = _layout(agenda, compact=width is not None and width < COMPACT_BELOW)
     for day in agenda.days:
-        parts.append(Text(""))
-        title = Text("  ".join(day_heading(lang, day)), style="bold underline")
+        parts.append(Shown(""))
+        title = Shown("  ".join(day_heading(lang, day)), style="bold underline")
         if day.notes:
             title.append("\n" + day.notes, style="dim")
         parts.append(title)
         if not day.rows:
-            parts.append(Text(label(lang, "nothing")))
+            parts.append(Shown(label(lang, "nothing")))
             continue
         main = tuple(row for row in day.rows if not row.is_side)
         if main:
@@ -217,28 +231,28 @@ def agenda_renderable(agenda: Agenda, *, width: int | None = None) -> Renderable
         tracks = dict.fromkeys(row.track for row in day.rows if row.is_side and row.track)
         for track in tracks:
             side = tuple(row for row in day.rows if row.track == track)
-            parts.append(Text("\n" + label(lang, "side").format(track=track), style="bold"))
+            parts.append(Shown("\n" + label(lang, "side").format(track=track), style="bold"))
             parts.append(_day_table(agenda, side, layout))
         parts.extend(_footnotes(lang, day, layout))
     if not agenda.days:
-        parts.append(Text(label(lang, "no_match")))
+        parts.append(Shown(label(lang, "no_match")))
     if agenda.unattached:
-        parts += [Text(""), Text(label(lang, "unattached"), style="bold")]
+        parts += [Shown(""), Shown(label(lang, "unattached"), style="bold")]
         parts.extend(
-            Text(f"- {f.code} {f.place.file}:{f.place.line}: {f.message}", style=_MARK_STYLE)
+            Shown(f"- {f.code} {f.place.file}:{f.place.line}: {f.message}", style=_MARK_STYLE)
             for f in agenda.unattached
         )
     if agenda.errors or agenda.warnings:
-        parts.append(Text(""))
+        parts.append(Shown(""))
         summary = label(lang, "findings").format(errors=agenda.errors, warnings=agenda.warnings)
-        parts.append(Text(summary, style="bold"))
+        parts.append(Shown(summary, style="bold"))
     return Group(*parts)
 
 
 def _stay(row: RosterRow) -> Text:
     """Arrival over departure, ``MM-DD HH:MM`` in the event zone (the year is the event's)."""
     moments = [row.arrive, row.depart]
-    return Text("\n".join("" if m is None else f"{m:%m-%d %H:%M}" for m in moments).rstrip())
+    return Shown("\n".join("" if m is None else f"{m:%m-%d %H:%M}" for m in moments).rstrip())
 
 
 def roster_renderable(roster: Roster, *, contacts: bool = False) -> RenderableType:
@@ -260,13 +274,13 @@ def roster_renderable(roster: Roster, *, contacts: bool = False) -> RenderableTy
         lines = [line for line in (row.title, row.organization) if line]
         lines += [f"{key}: {value}" for key, value in row.contact]
         table.add_row(
-            Text(row.name),
-            Text("\n".join(lines)),
-            Text(row.delegation_name),
+            Shown(row.name),
+            Shown("\n".join(lines)),
+            Shown(row.delegation_name),
             _stay(row),
-            Text(str(row.sessions)),
-            Text(present.list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)),
+            Shown(str(row.sessions)),
+            Shown(present.list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)),
         )
-    heading = Text(f"{roster.title}\n{label(lang, 'roster')}", style="bold")
+    heading = Shown(f"{roster.title}\n{label(lang, 'roster')}", style="bold")
     heading.append("\n" + label(lang, "timezone").format(zone=roster.timezone), style="dim")
-    return Group(heading, Text(""), table)
+    return Group(heading, Shown(""), table)
