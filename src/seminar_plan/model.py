@@ -135,6 +135,11 @@ class Delegation:
     headcount: int | None
     language: str | None
     origin: Origin
+    hotel: str | None = None
+    # None: not said (lodging is inherited); False: they need no bed (locals).
+    lodging: bool | None = None
+    # Diet tag -> how many of the unnamed members have it, in file order.
+    diets: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +184,9 @@ class Person:
     contact: tuple[tuple[str, str], ...] = ()
     notes: Text | None = None
     origin: Origin = Origin(0, ())
+    hotel: str | None = None
+    lodging: bool | None = None
+    diet: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +196,30 @@ class Group:
     members: tuple[str, ...]
     headcount: int
     origin: Origin
+    hotel: str | None = None
+    lodging: bool | None = None
+    diets: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """Rooms held at a hotel for the nights ``first`` .. ``checkout`` - 1 (``from``/``to``)."""
+
+    hotel: str
+    first: dt.date
+    checkout: dt.date
+    rooms: int
+    beds: int
+    origin: Origin
+    kind: Text | None = None
+    notes: Text | None = None
+
+    @property
+    def capacity(self) -> int:
+        return self.rooms * self.beds
+
+    def covers(self, night: dt.date) -> bool:
+        return self.first <= night < self.checkout
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +342,7 @@ class Plan:
     check: CheckConfig = field(default_factory=CheckConfig)
     vehicles: tuple[Vehicle, ...] = ()
     flights: tuple[Flight, ...] = ()
+    bookings: tuple[Booking, ...] = ()
 
     @cached_property
     def delegation_by_id(self) -> dict[str, Delegation]:

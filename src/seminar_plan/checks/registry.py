@@ -231,6 +231,44 @@ REGISTRY: tuple[Code, ...] = (
         "interpretation set and no interpreters, in a plan that names interpreters somewhere",
         "Name the interpreters in `interpreters`.",
     ),
+    Code(
+        "lodging-short",
+        ERROR,
+        ("hotel",),
+        "on some night more people need a bed in a hotel than its bookings covering that night"
+        " hold (rooms x beds)",
+        "Book more rooms for the nights named, or move people to another hotel;"
+        " `seminar-plan rooming` shows every night.",
+    ),
+    Code(
+        "no-lodging",
+        WARNING,
+        ("person",),
+        "a named person needs a bed on a night and has no `hotel`",
+        "Give the person, their group or their delegation a `hotel`, or `lodging = false`.",
+    ),
+    Code(
+        "unused-booking",
+        WARNING,
+        ("hotel",),
+        "a booking at a hotel where nobody needs a bed on any night",
+        "Set `hotel` on those who stay there, or cancel the booking.",
+    ),
+    Code(
+        "diet-tag",
+        WARNING,
+        ("id",),
+        "a `diet` or `diets` tag that is not lowercase-with-hyphens",
+        "Write tags such as `halal`, `no-pork`, `allergy-peanut` (the hint gives the tag).",
+    ),
+    Code(
+        "diet-count",
+        WARNING,
+        ("session",),
+        "a meal whose count for one diet is larger than its count",
+        "Correct the meal's `attendees` or `attendance`, or the `diets` of its delegations and"
+        " groups.",
+    ),
 )
 
 BY_CODE: dict[str, Code] = {entry.code: entry for entry in REGISTRY}

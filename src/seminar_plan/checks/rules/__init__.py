@@ -12,6 +12,7 @@ from seminar_plan.checks.rules import (  # noqa: F401 - imported to register the
     event,
     interpretation,
     interpreters,
+    lodging,
     people,
     rooms,
     stays,
