@@ -242,7 +242,7 @@ def brute_force(plan: Plan) -> dict[tuple[str, dt.date], tuple[int, int, set[str
         for hotel in HOTELS:
             people = set()
             for person in plan.people:
-                holders = [
+                holders: list[Person | Group | Delegation] = [
                     person,
                     *(g for g in plan.groups if person.id in g.members),
                     *(d for d in plan.delegations if d.id == person.delegation),

@@ -8,11 +8,10 @@ who are counted, by tag, plus the ``diets`` of every present delegation and list
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from seminar_plan.logistics.lodging import stay_of
+from seminar_plan.logistics.stays import stay_of
 from seminar_plan.model import ALL, Plan, Session
 
 MEAL_KINDS = ("meal", "reception")
@@ -68,12 +67,6 @@ def people_at(plan: Plan, session: Session) -> set[str]:
     )
 
 
-def there_at(plan: Plan, person_id: str, moment: dt.datetime) -> bool:
-    """Whether the person's stay covers ``moment``: arrived by then and not yet departed."""
-    arrive, depart = stay_of(plan, plan.person_by_id[person_id])
-    return (arrive is None or arrive <= moment) and (depart is None or moment < depart)
-
-
 @dataclass(frozen=True, slots=True)
 class MealCount:
     session: Session
@@ -85,7 +78,7 @@ class MealCount:
 
 
 def meal_count(plan: Plan, session: Session) -> MealCount:
-    absent = {p for p in people_at(plan, session) if not there_at(plan, p, session.start)}
+    absent = {p for p in people_at(plan, session) if not stay_of(plan, p).covers(session.start)}
     present = sorted(people_at(plan, session) - absent)
     if session.attendance is not None:
         count = session.attendance

@@ -1,7 +1,8 @@
 """Who needs a bed where, night by night, and what the bookings hold (pure).
 
 A night is named by its date: the night of 2025-07-20 is the one that starts that evening.
-A named person needs a bed from their arrival date to the night before their departure date;
+A named person needs a bed from their arrival date to the night before their departure date
+(as written, else from their flights: ``logistics.stays``);
 a delegation's unnamed members need one every night of the event in the delegation's hotel.
 """
 
@@ -11,13 +12,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from seminar_plan.logistics.stays import stay_of
 from seminar_plan.model import Person, Plan
-
-
-def stay_of(plan: Plan, person: Person) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """The person's arrival and departure (None when unknown)."""
-    del plan  # flights will derive a stay from the plan too
-    return person.arrive, person.depart
 
 
 def _groups_of(plan: Plan, person: Person) -> list[str]:
@@ -79,7 +75,8 @@ def guest_of(plan: Plan, person: Person) -> Guest | None:
     """The nights the person needs a bed, with their hotel; None when they need none."""
     if not lodges(plan, person):
         return None
-    arrive, depart = stay_of(plan, person)
+    stay = stay_of(plan, person.id)
+    arrive, depart = stay.arrive, stay.depart
     tz = plan.event.tz
     check_in = arrive.astimezone(tz).date() if arrive is not None else plan.event.start
     check_out = depart.astimezone(tz).date() if depart is not None else plan.event.end

@@ -16,6 +16,7 @@ from seminar_plan.load.locate import Locator
 from seminar_plan.load.parse.collect import collect
 from seminar_plan.load.parse.event import read_check, read_days, read_event
 from seminar_plan.load.parse.flights import read_flights
+from seminar_plan.load.parse.lodging import check_hotels, read_bookings, with_lodging
 from seminar_plan.load.parse.parser import Parser
 from seminar_plan.load.parse.people import read_delegations, read_groups, read_people
 from seminar_plan.load.parse.references import References
@@ -78,6 +79,10 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
     rooms = read_rooms(p, tables.named["rooms"])
     people = read_people(p, tables.named["people"], event)
     groups = read_groups(p, tables.named["groups"])
+    delegations = with_lodging(p, delegations, tables.named["delegations"])
+    people = with_lodging(p, people, tables.named["people"])
+    groups = with_lodging(p, groups, tables.named["groups"])
+    bookings = read_bookings(p, tables.bookings)
     travel = read_travel(p, tables.travel)
     check = read_check(p, tables.check)
     drafts = read_sessions(p, tables.sessions, event)
@@ -105,6 +110,9 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
         check=check,
         vehicles=vehicles,
         flights=flights,
+        bookings=bookings,
     )
-    References(p, plan, drafts, flight_refs).check()
+    references = References(p, plan, drafts, flight_refs)
+    references.check()
+    check_hotels(references, plan)
     return plan, p.findings

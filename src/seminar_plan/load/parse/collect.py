@@ -20,6 +20,7 @@ class Tables:
     sessions: list[Entry] = field(default_factory=list)
     travel: list[Entry] = field(default_factory=list)
     flights: list[Entry] = field(default_factory=list)
+    bookings: list[Entry] = field(default_factory=list)
 
 
 def collect(p: Parser) -> Tables:
@@ -69,7 +70,7 @@ def collect(p: Parser) -> Tables:
                     p.check_id(ident, item_origin, SINGULAR.get(key, key.rstrip("s")))
                 if p.is_table(table, item_origin, f"[{key}.{ident}]", ident):
                     tables.named[key][ident] = Entry(ident, table, item_origin)
-        for key in ("sessions", "travel", "flights"):
+        for key in ("sessions", "travel", "flights", "bookings"):
             if key not in data:
                 continue
             origin = root.child(key)

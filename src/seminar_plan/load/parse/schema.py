@@ -19,6 +19,7 @@ TOP_LEVEL = (
     "check",
     "vehicles",
     "flights",
+    "bookings",
 )
 EVENT_KEYS = (
     "title",
@@ -34,7 +35,7 @@ EVENT_KEYS = (
     "participants",
 )
 DAY_KEYS = ("label", "notes")
-DELEGATION_KEYS = ("name", "headcount", "language")
+DELEGATION_KEYS = ("name", "headcount", "language", "hotel", "lodging", "diets")
 VENUE_KEYS = ("name", "address")
 TRAVEL_KEYS = ("between", "minutes")
 ROOM_KEYS = ("venue", "name", "capacity", "booths", "open", "close")
@@ -49,8 +50,12 @@ PERSON_KEYS = (
     "depart",
     "contact",
     "notes",
+    "hotel",
+    "lodging",
+    "diet",
 )
-GROUP_KEYS = ("name", "members", "headcount")
+GROUP_KEYS = ("name", "members", "headcount", "hotel", "lodging", "diets")
+BOOKING_KEYS = ("hotel", "from", "to", "rooms", "beds", "kind", "notes")
 SESSION_KEYS = (
     "id",
     "title",
