@@ -68,6 +68,11 @@ class TestExamples:
                 ("bad-time", ("day-five",)),
                 ("bad-time", ("late-cue",)),
                 ("duplicate-id", ("dup",)),
+                ("lodging-short", ("inn",)),
+                ("no-lodging", ("frank",)),
+                ("unused-booking", ("annex",)),
+                ("diet-tag", ("nadia",)),
+                ("diet-count", ("tasting-lunch",)),
             ]
         )
         assert {code for code, _ in found} == set(CODES) - {"toml-syntax"}

@@ -222,7 +222,8 @@ def brute_force(plan: Plan, meal: Session) -> tuple[int, dict[str, int]]:
         if here(people[person_id]):
             for tag in set(people[person_id].diet):
                 tags[tag] = tags.get(tag, 0) + 1
-    for holder in [*present, *groups]:
+    holders: list[Delegation | Group] = [*present, *groups]
+    for holder in holders:
         for tag, n in holder.diets:
             tags[tag] = tags.get(tag, 0) + n
     return max(0, count), {tag: n for tag, n in tags.items() if n > 0}
