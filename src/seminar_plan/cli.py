@@ -741,9 +741,7 @@ def rooming(
     if hotel is not None:
         known = logistics.rooming_hotels(model)
         if hotel not in known:
-            from seminar_plan.views import rows
-
-            fail(rows.unknown_message("hotel", hotel, known))
+            fail(suggest.unknown_message("hotel", hotel, known))
     result = logistics.build_rooming(model, loaded.path, hotel=hotel, lang=lang)
     render = {
         RoomingFormat.text: logistics.rooming_text,
