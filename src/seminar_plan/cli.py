@@ -786,15 +786,13 @@ def catering(
     report = logistics.build_catering(model, loaded.path, day=day_shown, lang=lang)
     if output_format is CateringFormat.html:
         import datetime as dt
-        import hashlib
 
-        from seminar_plan.views.runsheet import Stamp
+        from seminar_plan.views import paper
 
-        digest = hashlib.sha256()
-        for source in loaded.sources.files:
-            digest.update(source.text.encode("utf-8") + b"\0")
-        stamp = Stamp(
-            Path(loaded.path).name, digest.hexdigest()[:10], dt.datetime.now(model.event.tz)
+        stamp = paper.make_stamp(
+            Path(loaded.path).name,
+            [source.text for source in loaded.sources.files],
+            dt.datetime.now(model.event.tz),
         )
         data = logistics.catering_html(report, stamp)
     else:

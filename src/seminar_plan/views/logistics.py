@@ -15,7 +15,7 @@ from typing import Any
 from seminar_plan.logistics import catering, lodging
 from seminar_plan.model import Plan, Session
 from seminar_plan.text import cell_width, language_order, markdown_escape, neutralise, pick
-from seminar_plan.views.runsheet import Stamp, stamp_text
+from seminar_plan.views.paper import Stamp, stamp_text
 
 # --- rooming ---------------------------------------------------------------------------------
 
