@@ -294,8 +294,17 @@ class AgendaFormat(StrEnum):
 
 class RosterFormat(StrEnum):
     text = "text"
+    markdown = "markdown"
     json = "json"
     csv = "csv"
+
+
+class RoleChoice(StrEnum):
+    speaker = "speaker"
+    moderator = "moderator"
+    interpreter = "interpreter"
+    owner = "owner"
+    attendee = "attendee"
 
 
 LangOption = Annotated[
@@ -402,9 +411,17 @@ def people(
     delegation: Annotated[
         str | None, typer.Option("--delegation", help="Only this delegation.")
     ] = None,
+    role: Annotated[
+        RoleChoice | None,
+        typer.Option(
+            "--role",
+            help="Only people with this role in some session; interpreter lists each one's"
+            " days, sessions, interpreting time and language pairs.",
+        ),
+    ] = None,
     lang: LangOption = None,
     output_format: Annotated[
-        RosterFormat, typer.Option("--format", help="text, json or csv.")
+        RosterFormat, typer.Option("--format", help="text, markdown, json or csv.")
     ] = RosterFormat.text,
     contacts: Annotated[
         bool, typer.Option("--contacts", help="Add contact details (private: off by default).")
@@ -417,8 +434,18 @@ def people(
     loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
     if delegation is not None and delegation not in model.delegation_by_id:
         fail(suggest.unknown_message("delegation", delegation, sorted(model.delegation_by_id)))
+    if role is RoleChoice.interpreter:
+        if contacts:
+            fail("--contacts lists contacts in the roster; leave out --role interpreter for them")
+        _print_interpreters(model, loaded.path, lang, delegation, output_format)
+        return
     roster = rows.build_roster(
-        model, loaded.path, lang=lang, delegation=delegation, contacts=contacts
+        model,
+        loaded.path,
+        lang=lang,
+        delegation=delegation,
+        role=None if role is None else next(r for r in rows.ROLES if r == role.value),
+        contacts=contacts,
     )
     if output_format is RosterFormat.text:
         from seminar_plan.views import terminal
@@ -429,8 +456,28 @@ def people(
 
     if output_format is RosterFormat.json:
         sys.stdout.write(agenda_formats.roster_json(roster, contacts=contacts))
+    elif output_format is RosterFormat.markdown:
+        sys.stdout.write(agenda_formats.roster_markdown(roster, contacts=contacts))
     else:
         sys.stdout.write(agenda_formats.roster_csv(roster, contacts=contacts))
+
+
+def _print_interpreters(
+    model: Plan, path: str, lang: str | None, delegation: str | None, output_format: RosterFormat
+) -> None:
+    from seminar_plan.views import interpreters
+
+    roster = interpreters.build(model, path, lang=lang, delegation=delegation)
+    if output_format is RosterFormat.text:
+        from seminar_plan.views import terminal
+
+        _print_rich(lambda _: terminal.interpreters_renderable(roster))
+    elif output_format is RosterFormat.json:
+        sys.stdout.write(interpreters.json_text(roster))
+    elif output_format is RosterFormat.markdown:
+        sys.stdout.write(interpreters.markdown(roster))
+    else:
+        sys.stdout.write(interpreters.csv_text(roster))
 
 
 OutputOption = Annotated[

@@ -172,6 +172,37 @@ def _present_by_language(plan: Plan, session: Session) -> Counter[str]:
     return known
 
 
+def floor_language(plan: Plan, session: Session, present: Counter[str]) -> str | None:
+    """The language spoken to the room, or None when the floor changes language.
+
+    The people who address the room are the speakers and moderators: when they all speak one
+    language, that is the floor language; when they speak several (a bilingual panel), there is
+    none, and everyone present listens through a receiver part of the time. A session with no
+    speakers or moderators: the language of most people present (ties: the event's order).
+    """
+    speaking = {
+        language
+        for person in dict.fromkeys((*session.speakers, *session.moderators))
+        if (language := plan.language_of(person))
+    }
+    if len({_fold(code) for code in speaking}) > 1:
+        return None
+    if speaking:
+        return speaking.pop()
+    languages = plan.languages_of(session)
+    if not languages:
+        return None
+    order = [_fold(code) for code in plan.event.languages]
+    return min(
+        languages,
+        key=lambda code: (
+            -present[_fold(code)],
+            order.index(_fold(code)) if _fold(code) in order else len(order),
+            code,
+        ),
+    )
+
+
 def booth_plan(plan: Plan, session: Session) -> BoothPlan:
     """Booths, interpreters per booth, the floor language and the receivers to hand out.
 
@@ -179,9 +210,8 @@ def booth_plan(plan: Plan, session: Session) -> BoothPlan:
     one booth into each language, each interpreter in the booth of the first of their own
     languages the session uses (their A language, by convention the one they work into).
 
-    The floor language is the session's language of most people present (ties: the event's
-    language order). Receivers: the session's attendance less the people known to speak the
-    floor language; anyone whose language the plan does not give is counted as needing one.
+    Receivers: the session's attendance less the people present known to speak the floor
+    language (``floor_language``); anyone whose language the plan does not give gets one.
     """
     languages = plan.languages_of(session)
     room = plan.room_of(session)
@@ -191,25 +221,16 @@ def booth_plan(plan: Plan, session: Session) -> BoothPlan:
         booths = (Booth(languages, people),) if languages or people else ()
     else:
         seats: dict[str, list[str]] = {_fold(code): [] for code in languages}
+        unplaced: list[str] = []
         for person in people:
             own = [code for code in spoken(plan, person) if _fold(code) in seats]
-            if own:
-                seats[_fold(own[0])].append(person)
+            (seats[_fold(own[0])] if own else unplaced).append(person)
         booths = tuple(Booth((code,), tuple(seats[_fold(code)])) for code in languages)
+        if unplaced:
+            # Nobody is left off the sheet: an interpreter with no language of the session.
+            booths += (Booth((), tuple(unplaced)),)
     known = _present_by_language(plan, session)
-    order = [_fold(code) for code in plan.event.languages]
-    floor = (
-        min(
-            languages,
-            key=lambda code: (
-                -known[_fold(code)],
-                order.index(_fold(code)) if _fold(code) in order else len(order),
-                code,
-            ),
-        )
-        if languages
-        else None
-    )
+    floor = floor_language(plan, session, known)
     attendance = plan.attendance_of(session)
     receivers = None
     if attendance is not None:

@@ -15,6 +15,8 @@ from seminar_plan.views.rows import (
     RosterRow,
     day_heading,
     interpretation_label,
+    interpreting_note,
+    interpreting_total,
     kind_label,
     label,
     span,
@@ -45,8 +47,9 @@ def _markdown_table(
         for finding in row.findings:
             numbers.setdefault(finding, len(numbers) + 1)
             title += f" [^e{numbers[finding]}]"
-        if row.note:
-            title += f"<br>{markdown_escape(row.note)}"
+        for note in (row.note, interpreting_note(lang, row)):
+            if note:
+                title += f"<br>{markdown_escape(note)}"
         cells = [markdown_escape(cell) for cell in cells]
         cells += [title, markdown_escape(kind_label(lang, row.kind)), markdown_escape(row.place)]
         if itinerary:
@@ -94,6 +97,8 @@ def agenda_markdown(agenda: Agenda) -> str:
             side = tuple(row for row in day.rows if row.track == track)
             out += ["", f"### {markdown_escape(label(lang, 'side').format(track=track))}", ""]
             out += _markdown_table(agenda, side, numbers)
+        if day.interpreting is not None:
+            out += ["", markdown_escape(interpreting_total(lang, day))]
     if not agenda.days:
         out += ["", label(lang, "no_match")]
     if numbers:
@@ -149,6 +154,11 @@ def _item(agenda: Agenda, row: AgendaRow) -> dict[str, Any]:
         item["role"] = row.roles[0] if row.roles else None
         item["roles"] = list(row.roles)
         item["note"] = row.note
+        if row.interpreting is not None:
+            item["interpreting"] = {
+                "languages": list(row.interpreting.languages),
+                "booth": row.interpreting.booth,
+            }
     return item
 
 
@@ -161,6 +171,12 @@ def agenda_json(agenda: Agenda) -> str:
         document["person"] = agenda.person.id
     document["summary"] = {"error": agenda.errors, "warning": agenda.warnings}
     document["items"] = [_item(agenda, row) for row in agenda.rows]
+    if any(day.interpreting is not None for day in agenda.days):
+        document["interpreting"] = [
+            {"day": day.number, "date": day.date.isoformat(), "minutes": day.interpreting}
+            for day in agenda.days
+            if day.interpreting is not None
+        ]
     document["unattached_errors"] = [
         {
             "code": f.code,
@@ -203,6 +219,40 @@ def roster_json(roster: Roster, *, contacts: bool = False) -> str:
         "people": [_person(row, contacts=contacts) for row in roster.rows],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def roster_markdown(roster: Roster, *, contacts: bool = False) -> str:
+    """The roster as a Markdown table, in the chosen language; contacts only when asked for."""
+    lang = roster.lang
+    headers = [label(lang, key) for key in ("name", "position", "organization", "delegation")]
+    headers += [label(lang, key) for key in ("arrive", "depart", "sessions", "roles")]
+    if contacts:
+        headers.append(label(lang, "contact"))
+    out = [
+        f"# {markdown_escape(roster.title)}",
+        "",
+        f"**{markdown_escape(label(lang, 'roster'))}**",
+        "",
+        label(lang, "timezone").format(zone=roster.timezone),
+        "",
+        "| " + " | ".join(markdown_escape(h) for h in headers) + " |",
+        "|" + "---|" * len(headers),
+    ]
+    for row in roster.rows:
+        cells = [
+            row.name,
+            row.title,
+            row.organization,
+            row.delegation_name,
+            "" if row.arrive is None else f"{row.arrive:%Y-%m-%d %H:%M}",
+            "" if row.depart is None else f"{row.depart:%Y-%m-%d %H:%M}",
+            str(row.sessions),
+            list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles),
+        ]
+        if contacts:
+            cells.append("; ".join(f"{key}: {value}" for key, value in row.contact))
+        out.append("| " + " | ".join(markdown_escape(cell) for cell in cells) + " |")
+    return "\n".join(out) + "\n"
 
 
 ROSTER_COLUMNS = (

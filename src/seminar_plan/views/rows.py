@@ -6,6 +6,7 @@ the event zone, and nothing here knows about terminals, Markdown or JSON.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,13 @@ from dataclasses import dataclass
 from seminar_plan import locales, present
 from seminar_plan.checks.registry import session_subjects
 from seminar_plan.findings import Finding, Severity, count
+from seminar_plan.logistics.interpreting import (
+    covered,
+    hours_text,
+    interpreting_by_day,
+    minutes_of,
+    pair_text,
+)
 from seminar_plan.model import ALL, KINDS, Plan, Role, Session
 from seminar_plan.text import language_order, pick
 
@@ -20,6 +28,15 @@ ROLES: tuple[Role, ...] = ("speaker", "moderator", "interpreter", "owner", "atte
 ARRIVAL = "arrival"
 DEPARTURE = "departure"
 MAIN_TRACK = "main"
+
+
+@dataclass(frozen=True, slots=True)
+class Interpreting:
+    """An interpreter's part in a session: the session's languages they cover, and whether
+    they work from a booth (simultaneous) or on the floor."""
+
+    languages: tuple[str, ...]
+    booth: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +66,8 @@ class AgendaRow:
     roles: tuple[Role, ...] = ()
     note: str = ""
     findings: tuple[Finding, ...] = ()
+    # On an itinerary row where the person interprets.
+    interpreting: Interpreting | None = None
 
     @property
     def is_stay(self) -> bool:
@@ -71,6 +90,8 @@ class AgendaDay:
     notes: str
     rows: tuple[AgendaRow, ...]
     in_event: bool = True
+    # On an itinerary: the person's interpreting time that day in minutes (None: they do not).
+    interpreting: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +306,13 @@ def build_agenda(
             roles = plan.roles_of(session).get(filters.person, ())
             if not roles:
                 continue
-        rows.append(_session_row(plan, session, order, roles, marks.get(session.id, ())))
+        row = _session_row(plan, session, order, roles, marks.get(session.id, ()))
+        if filters.person is not None and "interpreter" in roles:
+            part = Interpreting(
+                covered(plan, filters.person, session), session.interpretation == "simultaneous"
+            )
+            row = dataclasses.replace(row, interpreting=part)
+        rows.append(row)
 
     person: PersonHeader | None = None
     if filters.person is not None:
@@ -313,6 +340,8 @@ def build_agenda(
     if filters.day is not None:
         dates = [plan.event.date_of(filters.day)]
     dates = sorted(set(dates) | {row.date for row in rows})
+    # The interpreter's whole day, whatever the filters leave shown.
+    interpreted = interpreting_by_day(plan).get(filters.person or "", {})
     days = []
     for date in dates:
         day_rows = tuple(row for row in rows if row.date == date)
@@ -328,6 +357,7 @@ def build_agenda(
                 notes=pick(info.notes, order) if info is not None else "",
                 rows=day_rows,
                 in_event=1 <= number <= plan.event.day_count,
+                interpreting=minutes_of(interpreted[number]) if number in interpreted else None,
             )
         )
     summary = count(list(findings))
@@ -390,9 +420,11 @@ def build_roster(
     *,
     lang: str | None = None,
     delegation: str | None = None,
+    role: Role | None = None,
     contacts: bool = False,
 ) -> Roster:
-    """Everyone (or one delegation), by delegation, protocol rank, then the order of the file.
+    """Everyone (or one delegation, or those holding ``role`` in some session), by delegation,
+    protocol rank, then the order of the file.
 
     Contacts are private: they are copied into the rows only when ``contacts`` is asked for.
     """
@@ -414,7 +446,9 @@ def build_roster(
     rows = []
     for _, person in people:
         mine = held.get(person.id, [])
-        roles_held = {role for _, roles in mine for role in roles}
+        roles_held = {held_role for _, roles in mine for held_role in roles}
+        if role is not None and role not in roles_held:
+            continue
         group = plan.delegation_by_id.get(person.delegation or "")
         rows.append(
             RosterRow(
@@ -438,6 +472,21 @@ def build_roster(
         lang=present.ui_language(plan, lang),
         rows=tuple(rows),
     )
+
+
+def interpreting_note(lang: str, row: AgendaRow) -> str:
+    """``Booth: ja-zh`` or ``Interpreting: ja-zh`` on an interpreter's itinerary row."""
+    if row.interpreting is None:
+        return ""
+    key = "booth" if row.interpreting.booth else "interpreting"
+    return label(lang, key).format(pair=pair_text(row.interpreting.languages) or "-")
+
+
+def interpreting_total(lang: str, day: AgendaDay) -> str:
+    """``Interpreting time: 4h25m`` under an interpreter's day."""
+    if day.interpreting is None:
+        return ""
+    return label(lang, "interpreting_day").format(time=hours_text(day.interpreting))
 
 
 def kind_label(lang: str, kind: str) -> str:

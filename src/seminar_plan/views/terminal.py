@@ -18,7 +18,9 @@ from rich.text import Text
 
 from seminar_plan import present
 from seminar_plan.findings import Finding
+from seminar_plan.logistics.interpreting import hours_text
 from seminar_plan.text import cell_width, printable
+from seminar_plan.views.interpreters import InterpreterRoster, day_text, session_text
 from seminar_plan.views.rows import (
     Agenda,
     AgendaDay,
@@ -27,6 +29,8 @@ from seminar_plan.views.rows import (
     RosterRow,
     day_heading,
     interpretation_label,
+    interpreting_note,
+    interpreting_total,
     kind_label,
     label,
     span,
@@ -79,10 +83,12 @@ def _people(agenda: Agenda, row: AgendaRow) -> Text:
     return Shown("\n".join(lines))
 
 
-def _title(row: AgendaRow) -> Text:
+def _title(lang: str, row: AgendaRow) -> Text:
     title = Shown(row.title)
-    if row.note:
-        title.append("\n" + row.note, style="dim")
+    for note in (row.note, interpreting_note(lang, row)):
+        if note:
+            title.append("
+" + note, style="dim")
     return title
 
 
@@ -166,7 +172,7 @@ def _day_table(agenda: Agenda, rows: tuple[AgendaRow, ...], layout: _Layout) -> 
         kind = kind_label(lang, row.kind)
         if layout.compact:
             kind += "\n" + interpretation_label(lang, row)
-        cells += [_title(row), Shown(kind), Shown(row.place)]
+        cells += [_title(lang, row), Shown(kind), Shown(row.place)]
         if itinerary:
             cells.append(Shown("\n".join(label(lang, f"role.{r}") for r in row.roles)))
         else:
@@ -233,6 +239,8 @@ def agenda_renderable(agenda: Agenda, *, width: int | None = None) -> Renderable
             side = tuple(row for row in day.rows if row.track == track)
             parts.append(Shown("\n" + label(lang, "side").format(track=track), style="bold"))
             parts.append(_day_table(agenda, side, layout))
+        if day.interpreting is not None:
+            parts.append(Text(interpreting_total(lang, day)))
         parts.extend(_footnotes(lang, day, layout))
     if not agenda.days:
         parts.append(Shown(label(lang, "no_match")))
@@ -283,4 +291,33 @@ def roster_renderable(roster: Roster, *, contacts: bool = False) -> RenderableTy
         )
     heading = Shown(f"{roster.title}\n{label(lang, 'roster')}", style="bold")
     heading.append("\n" + label(lang, "timezone").format(zone=roster.timezone), style="dim")
+    return Group(heading, Shown(""), table)
+
+
+def interpreters_renderable(roster: InterpreterRoster) -> RenderableType:
+    """Every interpreter, a row a day: sessions one a line, the day's time and language pairs."""
+    lang = roster.lang
+    separator = list_separator(lang)
+    table = _table(
+        (label(lang, "name"), 2, None),
+        (label(lang, "languages"), None, None),
+        (label(lang, "day_column"), None, None),
+        (label(lang, "interpreted"), 5, None),
+        (label(lang, "interpreting_time"), None, None),
+        (label(lang, "pairs"), None, None),
+    )
+    for row in roster.rows:
+        for position, day in enumerate(row.days):
+            table.add_row(
+                Shown(row.name if position == 0 else ""),
+                Shown(separator.join(row.languages) if position == 0 else ""),
+                Shown(day_text(lang, day)),
+                Shown("\n".join(session_text(s) for s in day.sessions)),
+                Shown(hours_text(day.minutes)),
+                Shown(separator.join(day.pairs)),
+            )
+    heading = Shown(f"{roster.title}\n{label(lang, 'interpreter_roster')}", style="bold")
+    heading.append("\n" + label(lang, "timezone").format(zone=roster.timezone), style="dim")
+    if not roster.rows:
+        return Group(heading, Shown(""), Shown(label(lang, "no_match")))
     return Group(heading, Shown(""), table)
