@@ -275,6 +275,98 @@ class TestPeople:
         people = {p["id"]: p for p in json.loads(out)["people"]}
         assert people["protocol-officer"]["contact"]["email"] == "protocol@example.invalid"
 
+    def test_contacts_are_in_markdown_only_when_asked(self) -> None:
+        code, out, err = run("people", EXAMPLE, "--format", "markdown", "--lang", "en")
+        assert (code, err) == (0, "")
+        assert out.startswith("# The 21st Japan–China Inter-regional Exchange Promotion Seminar\n")
+        assert "| Name | Title | Organisation | Delegation |" in out
+        assert "protocol@example.invalid" not in out
+        _, out, _ = run("people", EXAMPLE, "--format", "markdown", "--contacts")
+        assert "protocol@example.invalid" in out
+
+    def test_role_keeps_the_people_who_hold_it(self) -> None:
+        code, out, _ = run("people", EXAMPLE, "--role", "moderator", "--format", "json")
+        assert code == 0
+        people = json.loads(out)["people"]
+        assert [(p["id"], "moderator" in p["roles"]) for p in people] == [("director", True)]
+        code, _, err = run("people", EXAMPLE, "--role", "juggler")
+        assert code == 2
+        assert "juggler" in err
+
+    def test_interpreters_text_is_the_golden_file(self) -> None:
+        args = ("--role", "interpreter", "--lang", "en")
+        assert run("people", EXAMPLE, *args) == (0, golden("zhengzhou-interpreters-en.txt"), "")
+
+    def test_interpreters_csv_one_row_a_day(self) -> None:
+        code, out, err = run("people", EXAMPLE, "--role", "interpreter", "--format", "csv")
+        assert (code, err) == (0, "")
+        assert out == (
+            "id,name,languages,day,date,sessions,minutes,pairs\n"
+            "interpreter-a,同時通訳者A,zh ja,2,2025-07-24,opening keynote lecture panel closing,"
+            "265,ja-zh\n"
+            "interpreter-b,同時通訳者B,ja zh,2,2025-07-24,opening keynote lecture panel closing,"
+            "265,ja-zh\n"
+            "interpreter-c,逐次通訳者C,zh ja,1,2025-07-23,welcome-dinner,120,ja-zh\n"
+            "interpreter-c,逐次通訳者C,zh ja,3,2025-07-25,jet-alumni-exchange site-visit,240,"
+            "ja-zh\n"
+        )
+
+    def test_interpreters_json_and_markdown(self) -> None:
+        code, out, _ = run("people", EXAMPLE, "--role", "interpreter", "--format", "json")
+        assert code == 0
+        document = json.loads(out)
+        assert [i["id"] for i in document["interpreters"]] == [
+            "interpreter-a",
+            "interpreter-b",
+            "interpreter-c",
+        ]
+        first = document["interpreters"][0]
+        assert (first["languages"], first["pairs"]) == (["zh", "ja"], ["ja-zh"])
+        assert first["sessions"] == 5
+        (day,) = first["days"]
+        assert (day["day"], day["date"], day["minutes"]) == (2, "2025-07-24", 265)
+        assert day["sessions"][3] == {
+            "id": "panel",
+            "start": "13:30",
+            "end": "15:30",
+            "title": "パネルディスカッション：新たな時代の地域発展～DX、スマートシティ～",
+            "room": "main-hall",
+            "interpretation": "simultaneous",
+            "languages": ["ja", "zh"],
+        }
+        code, out, _ = run(
+            "people", EXAMPLE, "--role", "interpreter", "--format", "markdown", "--lang", "en"
+        )
+        assert code == 0
+        assert "| Name | Languages | Day | Sessions | Interpreting | Language pairs |" in out
+        assert (
+            "| Consecutive interpreter C | zh, ja | Day 1 2025-07-23 |"
+            " 18:30-20:30 Welcome dinner (Banquet hall) | 2h | ja-zh |"
+        ) in out
+
+    def test_an_interpreters_itinerary(self) -> None:
+        args = ("--person", "interpreter-a", "--day", "2", "--lang", "en")
+        code, out, _ = run("agenda", EXAMPLE, *args, "--format", "json")
+        assert code == 0
+        document = json.loads(out)
+        assert document["interpreting"] == [{"day": 2, "date": "2025-07-24", "minutes": 265}]
+        assert {item["id"]: item["interpreting"] for item in document["items"]}["panel"] == {
+            "languages": ["ja", "zh"],
+            "booth": True,
+        }
+        _, out, _ = run("agenda", EXAMPLE, *args, "--format", "markdown")
+        assert "| 13:30-15:30 | Panel discussion: regional development in a new era — DX and" in out
+        assert "smart cities<br>Booth: ja-zh | panel | Main hall | interpreter |" in out
+        assert "\nInterpreting time: 4h25m\n" in out
+        _, out, _ = run("agenda", EXAMPLE, "--person", "interpreter-c", "--lang", "ja")
+        assert "通訳：ja-zh" in out
+        assert "通訳時間：4h" in out
+
+    def test_interpreters_have_no_contacts_column(self) -> None:
+        code, out, err = run("people", EXAMPLE, "--role", "interpreter", "--contacts")
+        assert (code, out) == (2, "")
+        assert "--contacts" in err
+
     def test_json_delegation_and_counts(self) -> None:
         code, out, err = run("people", EXAMPLE, "--delegation", "china", "--format", "json")
         assert (code, err) == (0, "")

@@ -283,3 +283,42 @@ class TestRoster:
     def test_delegation_filter(self) -> None:
         roster = build_roster(loaded_plan(), "p", delegation="china")
         assert [row.id for row in roster.rows] == ["chen"]
+
+
+class TestInterpretersDay:
+    TEXT = plan_text(
+        """
+        [people.li]
+        name = "Li"
+        languages = ["zh", "ja"]
+        """
+        + session("a", "09:00", "10:00", room="hall", speakers=["aoki"], interpreters=["li"],
+                  interpretation="simultaneous")
+        + session("b", "09:30", "11:00", room="salon", attendees=["china"], speakers=["sato"],
+                  interpreters=["li"], interpretation="consecutive")
+        + session("c", "14:00", "15:00", room="salon", attendees=["li"])
+    )  # fmt: skip
+
+    def test_rows_show_booth_or_floor_and_the_pair_and_each_day_its_time(self) -> None:
+        agenda = build_agenda(
+            loaded_plan(self.TEXT), "p.toml", [], lang="en", filters=Filters(person="li")
+        )
+        rows = {row.id: row for row in agenda.rows}
+        assert rows["a"].interpreting is not None
+        assert (rows["a"].interpreting.languages, rows["a"].interpreting.booth) == (
+            ("ja", "zh"),
+            True,
+        )
+        assert rows["b"].interpreting is not None
+        assert rows["b"].interpreting.booth is False
+        assert rows["c"].interpreting is None
+        # 09:00-11:00 with the overlap counted once; day 2 has no interpreting.
+        assert [(day.number, day.interpreting) for day in agenda.days] == [(1, 120)]
+
+    def test_the_day_total_ignores_the_filters_and_others_have_none(self) -> None:
+        plan = loaded_plan(self.TEXT)
+        only_hall = build_agenda(plan, "p.toml", [], filters=Filters(person="li", room="hall"))
+        assert [day.interpreting for day in only_hall.days] == [120]
+        someone = build_agenda(plan, "p.toml", [], filters=Filters(person="aoki"))
+        assert all(day.interpreting is None for day in someone.days)
+        assert all(row.interpreting is None for row in someone.rows)

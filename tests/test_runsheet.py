@@ -180,8 +180,10 @@ class TestExampleDay2:
         assert '<td class="running">+3:00</td>' in cells
         assert "Speakers:</span> YASUDA, USUI, SHIMIZU Hayato" in cells
         assert "Owner:</span> MC (Beijing Office staff)" in cells
-        assert "simultaneous · 2 booths" in cells
-        assert "Simultaneous interpreter A, Simultaneous interpreter B" in cells
+        # Two languages: one booth of the two works both ways; the Japanese speakers hold the
+        # floor, so the 121 of the Chinese delegation need receivers.
+        assert "simultaneous · 1 of 2 booths in use · Receivers: 121" in cells
+        assert "Booth ja-zh:</span> Simultaneous interpreter A, Simultaneous interpreter B" in cells
         assert "Lectern mic, 2 booths, 200 receivers, screen" in cells
         assert '<td class="done"><span></span></td>' in cells
         assert opening.elapsed == 180
@@ -476,3 +478,35 @@ class TestMarkdownGolden:
 )
 def test_date_with_weekday(lang: str, expected: str) -> None:
     assert runsheet.date_text(sheet_of(example_plan(), 2, lang=lang)) == expected
+
+
+def test_simultaneous_rows_show_booths_in_use_crews_and_receivers() -> None:
+    text = plan_text(
+        """
+        [delegations.korea]
+        name = "Korea"
+        headcount = 3
+        language = "ko"
+
+        [people.li]
+        name = "Li"
+        languages = ["zh", "ja"]
+
+        [people.mori]
+        name = "Mori"
+        languages = ["ja", "zh"]
+
+        [people.park]
+        name = "Park"
+        languages = ["ko", "ja"]
+        """
+        + session("a", "09:00", "10:00", room="hall", attendees=["all"], speakers=["aoki"],
+                  interpreters=["li", "mori", "park"], interpretation="simultaneous")
+    ).replace("booths = 2", "booths = 3")  # fmt: skip
+    (row,) = sheet_of(plan_of(text), 1).rows
+    assert (row.booths_in_use, row.receivers) == (3, 7)
+    page = render_markdown(sheet_of(plan_of(text), 1))
+    assert (
+        "| Hall | simultaneous · 3 of 3 booths in use · Receivers: 7"
+        "<br>Booth ja: Mori<br>Booth ko: Park<br>Booth zh: Li |"
+    ) in page

@@ -17,8 +17,13 @@ from conftest import plan_text, session
 from seminar_plan import check, load_plan, load_text
 from seminar_plan.load import LoadedPlan
 from seminar_plan.text import cell_width
+from seminar_plan.views import interpreters
 from seminar_plan.views.rows import Agenda, Filters, build_agenda, build_roster
-from seminar_plan.views.terminal import agenda_renderable, roster_renderable
+from seminar_plan.views.terminal import (
+    agenda_renderable,
+    interpreters_renderable,
+    roster_renderable,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "agenda"
@@ -106,6 +111,13 @@ def test_roster_matches_the_reviewed_golden_file(
     assert loaded.plan is not None
     roster = build_roster(loaded.plan, loaded.path, lang=lang, contacts=contacts)
     assert_golden(name, render(roster_renderable(roster, contacts=contacts)))
+
+
+def test_interpreters_match_the_reviewed_golden_file() -> None:
+    loaded = load_plan(EXAMPLE)
+    assert loaded.plan is not None
+    roster = interpreters.build(loaded.plan, loaded.path, lang="en")
+    assert_golden("zhengzhou-interpreters-en.txt", render(interpreters_renderable(roster)))
 
 
 def header_starts(line: str) -> list[int]:

@@ -140,8 +140,9 @@ def build(
     )
 
 
-def day_text(lang: str, day: InterpreterDay) -> str:
-    return f"{label(lang, 'day').format(n=day.number)} {day.date.isoformat()}"
+def day_text(lang: str, day: InterpreterDay, *, between: str = " ") -> str:
+    """``Day 2 2025-07-24``: the day's number, then its date."""
+    return f"{label(lang, 'day').format(n=day.number)}{between}{day.date.isoformat()}"
 
 
 def session_text(session: Interpreted) -> str:

@@ -21,6 +21,7 @@ from seminar_plan.views.runsheet import (
     finding_text,
     heading_parts,
     interpretation_parts,
+    interpreter_groups,
     running_text,
 )
 
@@ -241,8 +242,10 @@ def _table_row(table: Table, row: Row, sheet: RunSheet, family_for: FamilyOf) ->
         for credit in row.credits
     )
     interpretation = " · ".join(interpretation_parts(row, labels))
-    if interpretation and row.interpreters:
-        interpretation += "\n" + separator.join(name.text for name in row.interpreters)
+    if interpretation:
+        for group, people in interpreter_groups(row, labels):
+            lead = f"{group}: " if group else ""
+            interpretation += "\n" + lead + separator.join(name.text for name in people)
     place = row.place.text if row.place is not None and row.kind in ("session", "cue") else ""
     texts = (
         (clock(row), None),

@@ -16,6 +16,7 @@ from typing import Literal
 from seminar_plan import locales, present
 from seminar_plan.checks.registry import session_subjects
 from seminar_plan.findings import Finding, Severity
+from seminar_plan.logistics.interpreting import booth_plan
 from seminar_plan.model import Interpretation, Plan, Session, elapsed_minutes
 from seminar_plan.text import language_order, markdown_escape
 from seminar_plan.views import paper
@@ -72,6 +73,11 @@ class Row:
     interpretation: Interpretation = "none"
     booths: int = 0
     interpreters: tuple[Phrase, ...] = ()
+    # Simultaneous sessions: the booths in use, who sits in each (by the languages it works
+    # into), and the receivers to hand out (logistics.interpreting.booth_plan).
+    booths_in_use: int = 0
+    crews: tuple[tuple[tuple[str, ...], tuple[Phrase, ...]], ...] = ()
+    receivers: int | None = None
     av: Phrase | None = None
     notes: Phrase | None = None
     between: tuple[Phrase, Phrase] | None = None
@@ -161,6 +167,13 @@ def _session_rows(
     )
     place = _place(plan, session, order)[1]
     room = plan.room_of(session)
+    booths_in_use, receivers = 0, None
+    crews: tuple[tuple[tuple[str, ...], tuple[Phrase, ...]], ...] = ()
+    if session.interpretation == "simultaneous":
+        booths = booth_plan(plan, session)
+        booths_in_use = sum(1 for booth in booths.booths if booth.into)
+        crews = tuple((booth.into, names(booth.interpreters)) for booth in booths.booths)
+        receivers = booths.receivers
     yield (
         (session.start, session.start, 0, 0),
         Row(
@@ -176,6 +189,9 @@ def _session_rows(
             interpretation=session.interpretation,
             booths=room.booths if room and session.interpretation == "simultaneous" else 0,
             interpreters=names(session.interpreters),
+            booths_in_use=booths_in_use,
+            crews=crews,
+            receivers=receivers,
             av=phrase(session.av, order),
             notes=phrase(session.notes, order),
         ),
@@ -400,9 +416,27 @@ def interpretation_parts(row: Row, labels: Mapping[str, str]) -> list[str]:
     if row.kind != "session" or row.interpretation == "none":
         return []
     parts = [labels[row.interpretation]]
-    if row.booths:
+    if row.booths and row.crews:
+        parts.append(labels["booths_used"].format(n=row.booths_in_use, available=row.booths))
+    elif row.booths:
         parts.append(labels["booth" if row.booths == 1 else "booths"].format(n=row.booths))
+    if row.receivers is not None:
+        parts.append(labels["receivers"].format(n=row.receivers))
     return parts
+
+
+def interpreter_groups(
+    row: Row, labels: Mapping[str, str]
+) -> list[tuple[str | None, tuple[Phrase, ...]]]:
+    """The interpreters under a label each: one group a booth for simultaneous sessions
+    (``Booth ja-zh``), else the interpreters together (label None: the renderer's own)."""
+    if row.crews:
+        return [
+            (labels["booth_crew"].format(languages="-".join(into) or "?"), people)
+            for into, people in row.crews
+            if people
+        ]
+    return [(None, row.interpreters)] if row.interpreters else []
 
 
 def finding_text(finding: Finding) -> str:
@@ -444,11 +478,13 @@ def _row_html(row: Row, sheet: RunSheet) -> str:
         for c in row.credits
     )
     interpretation = " · ".join(html.escape(p) for p in interpretation_parts(row, labels))
-    if interpretation and row.interpreters:
-        interpretation += (
-            f'<span class="credit"><span class="role">{html.escape(labels["interpreters"])}:'
-            f"</span> {names_html(row.interpreters, lang)}</span>"
-        )
+    if interpretation:
+        for group, people in interpreter_groups(row, labels):
+            interpretation += (
+                f'<span class="credit"><span class="role">'
+                f"{html.escape(group or labels['interpreters'])}:"
+                f"</span> {names_html(people, lang)}</span>"
+            )
     cells = {
         "time": html.escape(clock(row)),
         "duration": html.escape(duration_text(row, labels)),
@@ -596,8 +632,10 @@ def _row_markdown(row: Row, sheet: RunSheet) -> str:
         for c in row.credits
     )
     interpretation = " · ".join(interpretation_parts(row, labels))
-    if interpretation and row.interpreters:
-        interpretation += "<br>" + separator.join(_md(n) for n in row.interpreters)
+    if interpretation:
+        for group, people in interpreter_groups(row, labels):
+            lead = f"{markdown_escape(group)}: " if group else ""
+            interpretation += "<br>" + lead + separator.join(_md(n) for n in people)
     cells = [
         clock(row),
         duration_text(row, labels),

@@ -306,12 +306,17 @@ def interpreters_renderable(roster: InterpreterRoster) -> RenderableType:
         (label(lang, "interpreting_time"), None, None),
         (label(lang, "pairs"), None, None),
     )
+    # A name breaks between words, never inside one: its column is as wide as the longest word.
+    words = [word for row in roster.rows for word in row.name.split()]
+    name = table.columns[0]
+    name.ratio, name.no_wrap = None, False
+    name.width = max((cell_width(word) for word in words), default=None)
     for row in roster.rows:
         for position, day in enumerate(row.days):
             table.add_row(
                 Shown(row.name if position == 0 else ""),
                 Shown(separator.join(row.languages) if position == 0 else ""),
-                Shown(day_text(lang, day)),
+                Shown(day_text(lang, day, between="\n")),
                 Shown("\n".join(session_text(s) for s in day.sessions)),
                 Shown(hours_text(day.minutes)),
                 Shown(separator.join(day.pairs)),
