@@ -148,16 +148,13 @@ def _present_by_language(plan: Plan, session: Session) -> Counter[str]:
     group's unnamed members, and anyone without a language, are not known to speak any.
     """
     known: Counter[str] = Counter()
-    if ALL in session.attendees:
-        for delegation in plan.delegations:
-            if delegation.language:
-                known[_fold(delegation.language)] += delegation.headcount or 0
-        return known
-    listed = {ref for ref in session.attendees if ref in plan.delegation_by_id}
+    listed = set(plan.delegations_present(session))
     for ref in listed:
         delegation = plan.delegation_by_id[ref]
         if delegation.language:
             known[_fold(delegation.language)] += delegation.headcount or 0
+    if ALL in session.attendees:
+        return known
     named: dict[str, None] = {}
     for ref in session.attendees:
         if ref in plan.person_by_id:

@@ -247,7 +247,7 @@ def roster_markdown(roster: Roster, *, contacts: bool = False) -> str:
             "" if row.arrive is None else f"{row.arrive:%Y-%m-%d %H:%M}",
             "" if row.depart is None else f"{row.depart:%Y-%m-%d %H:%M}",
             str(row.sessions),
-            list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles),
+            present.list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles),
         ]
         if contacts:
             cells.append("; ".join(f"{key}: {value}" for key, value in row.contact))

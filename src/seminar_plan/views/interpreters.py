@@ -21,9 +21,10 @@ from seminar_plan.logistics.interpreting import (
     pair_text,
     spoken,
 )
-from seminar_plan.model import Plan, Session
+from seminar_plan.model import Plan
+from seminar_plan.present import clock, list_separator, place_name, ui_language
 from seminar_plan.text import language_order, markdown_escape, neutralise, pick
-from seminar_plan.views.rows import clock, label, label_language, list_separator
+from seminar_plan.views.rows import label
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +83,6 @@ class InterpreterRoster:
     rows: tuple[InterpreterRow, ...]
 
 
-def _place(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
-    room = plan.room_of(session)
-    if room is not None:
-        return pick(room.name, order)
-    venue = plan.venue_by_id.get(plan.venue_of(session) or "")
-    return pick(venue.name, order) if venue is not None else ""
-
-
 def build(
     plan: Plan, path: str, *, lang: str | None = None, delegation: str | None = None
 ) -> InterpreterRoster:
@@ -120,7 +113,7 @@ def build(
                                 start=s.start,
                                 end=s.end,
                                 room=s.room,
-                                place=_place(plan, s, order),
+                                place=place_name(plan, s, order),
                                 interpretation=s.interpretation,
                                 languages=covered(plan, person.id, s),
                             )
@@ -135,7 +128,7 @@ def build(
         plan=path,
         title=pick(plan.event.title, order),
         timezone=plan.event.timezone,
-        lang=label_language(plan, lang),
+        lang=ui_language(plan, lang),
         rows=tuple(rows),
     )
 

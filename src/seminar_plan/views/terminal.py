@@ -297,7 +297,7 @@ def roster_renderable(roster: Roster, *, contacts: bool = False) -> RenderableTy
 def interpreters_renderable(roster: InterpreterRoster) -> RenderableType:
     """Every interpreter, a row a day: sessions one a line, the day's time and language pairs."""
     lang = roster.lang
-    separator = list_separator(lang)
+    separator = present.list_separator(lang)
     table = _table(
         (label(lang, "name"), 2, None),
         (label(lang, "languages"), None, None),
