@@ -87,8 +87,7 @@ def _title(lang: str, row: AgendaRow) -> Text:
     title = Shown(row.title)
     for note in (row.note, interpreting_note(lang, row)):
         if note:
-            title.append("
-" + note, style="dim")
+            title.append("\n" + note, style="dim")
     return title
 
 
