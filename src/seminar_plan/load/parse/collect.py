@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from seminar_plan.load.parse.parser import Entry, Parser
 from seminar_plan.load.parse.scalars import is_int, type_name
@@ -31,61 +33,10 @@ def collect(p: Parser) -> Tables:
         data = source.data
         root = Origin(index, ())
         p.known_keys(data, root, TOP_LEVEL, None)
-        if "format" in data:
-            value = data["format"]
-            if not is_int(value) or value < 1:
-                p.schema(
-                    root.child("format"),
-                    f"format must be a positive integer, not {value!r}",
-                    f"write format = {FORMAT_VERSION}",
-                )
-        for key in ("event", "check"):
-            if key not in data:
-                continue
-            origin = root.child(key)
-            if not p.is_table(data[key], origin, f"[{key}]", None):
-                continue
-            earlier = tables.event if key == "event" else tables.check
-            if earlier is not None:
-                duplicate(p, key, origin, earlier.origin, f"[{key}]")
-                continue
-            entry = Entry(key, data[key], origin)
-            if key == "event":
-                tables.event = entry
-            else:
-                tables.check = entry
-        for key in ID_TABLES:
-            if key not in data:
-                continue
-            origin = root.child(key)
-            if not p.is_table(data[key], origin, f"[{key}]", None):
-                continue
-            for ident, table in data[key].items():
-                item_origin = origin.child(ident)
-                earlier_entry = tables.named[key].get(ident)
-                if earlier_entry is not None:
-                    duplicate(p, ident, item_origin, earlier_entry.origin, f"[{key}.{ident}]")
-                    continue
-                if key != "days":
-                    p.check_id(ident, item_origin, SINGULAR.get(key, key.rstrip("s")))
-                if p.is_table(table, item_origin, f"[{key}.{ident}]", ident):
-                    tables.named[key][ident] = Entry(ident, table, item_origin)
-        for key in ("sessions", "travel", "flights", "bookings"):
-            if key not in data:
-                continue
-            origin = root.child(key)
-            value = data[key]
-            if not isinstance(value, list):
-                p.schema(
-                    origin,
-                    f"{key} must be an array of tables ([[{key}]]), not {type_name(value)}",
-                )
-                continue
-            target: list[Entry] = getattr(tables, key)
-            for position, table in enumerate(value):
-                item_origin = origin.child(position)
-                if p.is_table(table, item_origin, f"[[{key}]] entry", None):
-                    target.append(Entry(str(position), table, item_origin))
+        _format(p, data, root)
+        _single_tables(p, data, root, tables)
+        _id_tables(p, data, root, tables)
+        _arrays(p, data, root, tables)
     shared_attendee_ids(p, tables)
     if tables.event is None and any(s.data is not None for s in p.sources.files):
         p.schema(
@@ -94,6 +45,77 @@ def collect(p: Parser) -> Tables:
             '[event] needs title, timezone, start and end: see "seminar-plan init"',
         )
     return tables
+
+
+def _format(p: Parser, data: Mapping[str, Any], root: Origin) -> None:
+    if "format" in data:
+        value = data["format"]
+        if not is_int(value) or value < 1:
+            p.schema(
+                root.child("format"),
+                f"format must be a positive integer, not {value!r}",
+                f"write format = {FORMAT_VERSION}",
+            )
+
+
+def _single_tables(p: Parser, data: Mapping[str, Any], root: Origin, tables: Tables) -> None:
+    """``[event]`` and ``[check]``: one each in the whole plan."""
+    for key in ("event", "check"):
+        if key not in data:
+            continue
+        origin = root.child(key)
+        if not p.is_table(data[key], origin, f"[{key}]", None):
+            continue
+        earlier = tables.event if key == "event" else tables.check
+        if earlier is not None:
+            duplicate(p, key, origin, earlier.origin, f"[{key}]")
+            continue
+        entry = Entry(key, data[key], origin)
+        if key == "event":
+            tables.event = entry
+        else:
+            tables.check = entry
+
+
+def _id_tables(p: Parser, data: Mapping[str, Any], root: Origin, tables: Tables) -> None:
+    """``[days.N]``, ``[people.ID]``...: each id once across the plan's files."""
+    for key in ID_TABLES:
+        if key not in data:
+            continue
+        origin = root.child(key)
+        if not p.is_table(data[key], origin, f"[{key}]", None):
+            continue
+        for ident, table in data[key].items():
+            item_origin = origin.child(ident)
+            earlier_entry = tables.named[key].get(ident)
+            if earlier_entry is not None:
+                duplicate(p, ident, item_origin, earlier_entry.origin, f"[{key}.{ident}]")
+                continue
+            if key != "days":
+                p.check_id(ident, item_origin, SINGULAR.get(key, key.rstrip("s")))
+            if p.is_table(table, item_origin, f"[{key}.{ident}]", ident):
+                tables.named[key][ident] = Entry(ident, table, item_origin)
+
+
+def _arrays(p: Parser, data: Mapping[str, Any], root: Origin, tables: Tables) -> None:
+    """``[[sessions]]``, ``[[travel]]``, ``[[flights]]``, ``[[bookings]]``: the entries of every
+    file, in order."""
+    for key in ("sessions", "travel", "flights", "bookings"):
+        if key not in data:
+            continue
+        origin = root.child(key)
+        value = data[key]
+        if not isinstance(value, list):
+            p.schema(
+                origin,
+                f"{key} must be an array of tables ([[{key}]]), not {type_name(value)}",
+            )
+            continue
+        target: list[Entry] = getattr(tables, key)
+        for position, table in enumerate(value):
+            item_origin = origin.child(position)
+            if p.is_table(table, item_origin, f"[[{key}]] entry", None):
+                target.append(Entry(str(position), table, item_origin))
 
 
 def shared_attendee_ids(p: Parser, tables: Tables) -> None:

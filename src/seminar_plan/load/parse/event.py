@@ -28,6 +28,42 @@ def read_event(p: Parser, entry: Entry | None) -> Event | None:
     table, origin = entry.table, entry.origin
     p.known_keys(table, origin, EVENT_KEYS, None)
     title = p.text(table, "title", origin, None, required=True)
+    zone_name, tz = _zone(p, table, origin)
+    start, end = _dates(p, table, origin)
+    languages = p.languages(table, "languages", origin, None)
+    if languages is not None and not languages:
+        p.schema(origin.child("languages"), "languages is empty", 'write languages = ["ja"]')
+    co_hosts = _co_hosts(p, table, origin)
+    theme = p.text(table, "theme", origin, None)
+    organizer = p.text(table, "organizer", origin, None)
+    city = p.text(table, "city", origin, None)
+    edition = p.integer(table, "edition", origin, None, minimum=0)
+    participants = p.integer(table, "participants", origin, None, minimum=0)
+    if start is None or end is None:
+        return None
+    # A missing title or zone is reported above; the rest of the plan is still checked,
+    # with times in UTC when the zone is missing or misspelt.
+    return Event(
+        title=title or Text.plain(""),
+        timezone=zone_name if tz is not None and zone_name is not None else "UTC",
+        tz=tz or dt.UTC,
+        start=start,
+        end=end,
+        languages=languages or ("en",),
+        theme=theme,
+        organizer=organizer,
+        city=city,
+        edition=edition,
+        co_hosts=co_hosts,
+        participants=participants,
+        origin=origin,
+    )
+
+
+def _zone(
+    p: Parser, table: Mapping[str, Any], origin: Origin
+) -> tuple[str | None, dt.tzinfo | None]:
+    """The zone's name as written and the zone, None when missing or unknown (reported)."""
     tz = None
     zone_name = p.string(table, "timezone", origin, None)
     if "timezone" not in table:
@@ -40,6 +76,13 @@ def read_event(p: Parser, entry: Entry | None) -> Event | None:
                 f"timezone {zone_name!r} is not an IANA time zone name",
                 mean(suggestion) if suggestion else 'such as "Asia/Shanghai"',
             )
+    return zone_name, tz
+
+
+def _dates(
+    p: Parser, table: Mapping[str, Any], origin: Origin
+) -> tuple[dt.date | None, dt.date | None]:
+    """The event's start and end; None for one that is missing, not a date or out of order."""
     dates: list[dt.date | None] = []
     for key in ("start", "end"):
         value = table.get(key)
@@ -64,9 +107,11 @@ def read_event(p: Parser, entry: Entry | None) -> Event | None:
     if start is not None and end is not None and end < start:
         p.schema(origin.child("end"), f"the event ends ({end}) before it starts ({start})")
         end = None
-    languages = p.languages(table, "languages", origin, None)
-    if languages is not None and not languages:
-        p.schema(origin.child("languages"), "languages is empty", 'write languages = ["ja"]')
+    return start, end
+
+
+def _co_hosts(p: Parser, table: Mapping[str, Any], origin: Origin) -> tuple[Text, ...]:
+    """``co_hosts``: one text or a list of them."""
     co_hosts: list[Text] = []
     if "co_hosts" in table:
         value = table["co_hosts"]
@@ -80,30 +125,7 @@ def read_event(p: Parser, entry: Entry | None) -> Event | None:
             text = p.text_value(item, key_origin, "co_hosts", None)
             if text is not None:
                 co_hosts.append(text)
-    theme = p.text(table, "theme", origin, None)
-    organizer = p.text(table, "organizer", origin, None)
-    city = p.text(table, "city", origin, None)
-    edition = p.integer(table, "edition", origin, None, minimum=0)
-    participants = p.integer(table, "participants", origin, None, minimum=0)
-    if start is None or end is None:
-        return None
-    # A missing title or zone is reported above; the rest of the plan is still checked,
-    # with times in UTC when the zone is missing or misspelt.
-    return Event(
-        title=title or Text.plain(""),
-        timezone=zone_name if tz is not None and zone_name is not None else "UTC",
-        tz=tz or dt.UTC,
-        start=start,
-        end=end,
-        languages=languages or ("en",),
-        theme=theme,
-        organizer=organizer,
-        city=city,
-        edition=edition,
-        co_hosts=tuple(co_hosts),
-        participants=participants,
-        origin=origin,
-    )
+    return tuple(co_hosts)
 
 
 def read_days(p: Parser, entries: dict[str, Entry], event: Event | None) -> tuple[Day, ...]:

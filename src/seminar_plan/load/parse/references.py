@@ -57,6 +57,16 @@ class References:
     def check(self) -> None:
         plan = self.plan
         people = lambda: list(plan.person_by_id)  # noqa: E731 - deferred: only built when needed
+        self.tables()
+        for draft in self.drafts:
+            if draft.ident is not None:
+                self.session(draft, people)
+        self.flights()
+
+    def tables(self) -> None:
+        """References between tables: rooms, travel, people and groups."""
+        plan = self.plan
+        people = lambda: list(plan.person_by_id)  # noqa: E731 - deferred: only built when needed
         venues = lambda: list(plan.venue_by_id)  # noqa: E731
         for room in plan.rooms:
             if room.venue not in plan.venue_by_id:
@@ -82,10 +92,6 @@ class References:
                     self.missing(
                         group.origin.child("members", position), group.id, member, "people", people
                     )
-        for draft in self.drafts:
-            if draft.ident is not None:
-                self.session(draft, people)
-        self.flights()
 
     def session(self, draft: SessionDraft, people: Callable[[], list[str]]) -> None:
         plan, origin, ident = self.plan, draft.origin, draft.ident
@@ -110,6 +116,28 @@ class References:
                 "a room implies its venue: remove venue, or choose a room at that venue",
                 ident,
             )
+        self.session_people(draft, ident, people)
+        if draft.owner is not None and draft.owner not in plan.person_by_id:
+            self.missing(origin.child("owner"), ident, draft.owner, "people", people)
+        for cue in draft.cues:
+            if cue.who is not None and cue.who not in plan.person_by_id:
+                self.missing(cue.origin.child("who"), ident, cue.who, "people", people)
+        for vehicle in draft.vehicles:
+            if vehicle not in plan.vehicle_by_id:
+                self.missing(
+                    self.list_origin(origin, draft.table, "vehicles", vehicle),
+                    ident,
+                    vehicle,
+                    "vehicles",
+                    lambda: list(plan.vehicle_by_id),
+                )
+
+    def session_people(
+        self, draft: SessionDraft, ident: str, people: Callable[[], list[str]]
+    ) -> None:
+        """Speakers, moderators and interpreters are people; attendees may also be groups,
+        delegations or "all"."""
+        plan, origin = self.plan, draft.origin
         for key in ("speakers", "moderators", "interpreters", "attendees"):
             refs: tuple[str, ...] = getattr(draft, key)
             for ref in refs:
@@ -136,20 +164,6 @@ class References:
                         "people",
                         people,
                     )
-        if draft.owner is not None and draft.owner not in plan.person_by_id:
-            self.missing(origin.child("owner"), ident, draft.owner, "people", people)
-        for cue in draft.cues:
-            if cue.who is not None and cue.who not in plan.person_by_id:
-                self.missing(cue.origin.child("who"), ident, cue.who, "people", people)
-        for vehicle in draft.vehicles:
-            if vehicle not in plan.vehicle_by_id:
-                self.missing(
-                    self.list_origin(origin, draft.table, "vehicles", vehicle),
-                    ident,
-                    vehicle,
-                    "vehicles",
-                    lambda: list(plan.vehicle_by_id),
-                )
 
     def flights(self) -> None:
         """A flight's airport is a venue; its passengers are people, groups or delegations."""

@@ -279,25 +279,7 @@ def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Ses
     ident, origin, start, length = draft.ident, draft.origin, draft.start, draft.length
     if ident is None or draft.title is None or event is None or start is None or length is None:
         return []
-    end_key = "end" if "end" in draft.table else "duration"
-    if length <= 0:
-        p.report(
-            "bad-time",
-            origin.child(end_key),
-            f"session {ident!r} ends before or when it starts",
-            "the end must come after the start",
-            (ident,),
-        )
-        return []
-    if start + length > MINUTES_PER_DAY:
-        p.report(
-            "bad-time",
-            origin.child(end_key),
-            f"session {ident!r} runs past midnight"
-            f" (from {minutes_text(start)} for {length} minutes)",
-            'end it at "24:00" and continue it as a session on the next day',
-            (ident,),
-        )
+    if not _fits_in_a_day(p, draft, ident, start, length):
         return []
     repeated = len(draft.days) > 1
     result = []
@@ -316,47 +298,100 @@ def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Ses
         midnight = dt.datetime.combine(event.date_of(day), dt.time(), tzinfo=event.tz)
         begins = midnight + dt.timedelta(minutes=start)
         ends = midnight + dt.timedelta(minutes=start + length)
-        cues = []
-        for cue in draft.cues:
-            moment = midnight + dt.timedelta(minutes=cue.at)
-            if begins <= moment <= ends:
-                cues.append(Cue(moment, cue.what, cue.who, cue.notes, cue.origin))
-                continue
-            p.report(
-                "bad-time",
-                cue.origin.child("at"),
-                f"cue at {minutes_text(cue.at)} is outside its session {occurrence!r}"
-                f" ({minutes_text(start)}-{minutes_text(start + length)})",
-                "move the cue inside the session, or change the session's times",
-                (occurrence,),
-            )
-        result.append(
-            Session(
-                id=occurrence,
-                base_id=ident,
-                title=draft.title,
-                day=day,
-                start=begins,
-                end=ends,
-                origin=origin,
-                kind=draft.kind,
-                track=draft.track,
-                room=draft.room,
-                venue=draft.venue,
-                speakers=draft.speakers,
-                moderators=draft.moderators,
-                interpreters=draft.interpreters,
-                owner=draft.owner,
-                attendees=draft.attendees,
-                attendance=draft.attendance,
-                interpretation=draft.interpretation,
-                av=draft.av,
-                notes=draft.notes,
-                cues=tuple(cues),
-                vehicles=draft.vehicles,
-                optional=draft.optional,
-                to=draft.to,
-                fixed=draft.fixed,
-            )
-        )
+        cues = _cues(p, draft, occurrence, midnight, (start, start + length))
+        result.append(_session(draft, occurrence, day, (begins, ends), cues))
     return result
+
+
+def _fits_in_a_day(p: Parser, draft: SessionDraft, ident: str, start: int, length: int) -> bool:
+    """Whether the session ends after it starts and by midnight; else ``bad-time``."""
+    end_key = "end" if "end" in draft.table else "duration"
+    if length <= 0:
+        p.report(
+            "bad-time",
+            draft.origin.child(end_key),
+            f"session {ident!r} ends before or when it starts",
+            "the end must come after the start",
+            (ident,),
+        )
+        return False
+    if start + length > MINUTES_PER_DAY:
+        p.report(
+            "bad-time",
+            draft.origin.child(end_key),
+            f"session {ident!r} runs past midnight"
+            f" (from {minutes_text(start)} for {length} minutes)",
+            'end it at "24:00" and continue it as a session on the next day',
+            (ident,),
+        )
+        return False
+    return True
+
+
+def _cues(
+    p: Parser,
+    draft: SessionDraft,
+    occurrence: str,
+    midnight: dt.datetime,
+    window: tuple[int, int],
+) -> tuple[Cue, ...]:
+    """The cues of one occurrence (its minutes after ``midnight`` in ``window``); one outside
+    the session is ``bad-time``."""
+    start, end = window
+    begins = midnight + dt.timedelta(minutes=start)
+    ends = midnight + dt.timedelta(minutes=end)
+    cues = []
+    for cue in draft.cues:
+        moment = midnight + dt.timedelta(minutes=cue.at)
+        if begins <= moment <= ends:
+            cues.append(Cue(moment, cue.what, cue.who, cue.notes, cue.origin))
+            continue
+        p.report(
+            "bad-time",
+            cue.origin.child("at"),
+            f"cue at {minutes_text(cue.at)} is outside its session {occurrence!r}"
+            f" ({minutes_text(start)}-{minutes_text(end)})",
+            "move the cue inside the session, or change the session's times",
+            (occurrence,),
+        )
+    return tuple(cues)
+
+
+def _session(
+    draft: SessionDraft,
+    occurrence: str,
+    day: int,
+    span: tuple[dt.datetime, dt.datetime],
+    cues: tuple[Cue, ...],
+) -> Session:
+    begins, ends = span
+    # occurrences() places only drafts that have an id and a title.
+    ident = cast("str", draft.ident)
+    title = cast("Text", draft.title)
+    return Session(
+        id=occurrence,
+        base_id=ident,
+        title=title,
+        day=day,
+        start=begins,
+        end=ends,
+        origin=draft.origin,
+        kind=draft.kind,
+        track=draft.track,
+        room=draft.room,
+        venue=draft.venue,
+        speakers=draft.speakers,
+        moderators=draft.moderators,
+        interpreters=draft.interpreters,
+        owner=draft.owner,
+        attendees=draft.attendees,
+        attendance=draft.attendance,
+        interpretation=draft.interpretation,
+        av=draft.av,
+        notes=draft.notes,
+        cues=cues,
+        vehicles=draft.vehicles,
+        optional=draft.optional,
+        to=draft.to,
+        fixed=draft.fixed,
+    )
