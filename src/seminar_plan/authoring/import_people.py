@@ -435,6 +435,31 @@ class _Row:
         return value
 
 
+def _person(row: _Row, person_id: str, name: Variants) -> ImportedPerson:
+    """The person of one row; its problems are noted on the row."""
+    arrive, depart = row.moment("arrive"), row.moment("depart")
+    if arrive and depart and _comparable(arrive, depart) and depart < arrive:
+        row.problem(f"departs ({depart:%Y-%m-%d %H:%M}) before arriving ({arrive:%Y-%m-%d %H:%M})")
+    return ImportedPerson(
+        row=row.number,
+        id=person_id,
+        name=name,
+        title=row.text("title"),
+        organization=row.text("organization"),
+        notes=row.text("notes"),
+        delegation=row.slug("delegation"),
+        rank=row.rank(),
+        languages=row.languages(),
+        arrive=arrive,
+        depart=depart,
+        contact=tuple(
+            (field.partition(".")[2], value)
+            for field, value in row.cells.items()
+            if field.startswith(f"{CONTACT}.") and value
+        ),
+    )
+
+
 def read_people(data: bytes, mapping: Mapping[str, str] | None = None) -> Sheet:
     """Read the spreadsheet's rows; raises SheetError only when it cannot be read at all.
 
@@ -470,29 +495,7 @@ def read_people(data: bytes, mapping: Mapping[str, str] | None = None) -> Sheet:
             if not person_id:
                 numbered += 1
                 person_id = f"{NUMBERED_PREFIX}{numbered}"
-        arrive, depart = row.moment("arrive"), row.moment("depart")
-        if arrive and depart and _comparable(arrive, depart) and depart < arrive:
-            row.problem(
-                f"departs ({depart:%Y-%m-%d %H:%M}) before arriving ({arrive:%Y-%m-%d %H:%M})"
-            )
-        person = ImportedPerson(
-            row=number,
-            id=person_id,
-            name=name,
-            title=row.text("title"),
-            organization=row.text("organization"),
-            notes=row.text("notes"),
-            delegation=row.slug("delegation"),
-            rank=row.rank(),
-            languages=row.languages(),
-            arrive=arrive,
-            depart=depart,
-            contact=tuple(
-                (field.partition(".")[2], value)
-                for field, value in row.cells.items()
-                if field.startswith(f"{CONTACT}.") and value
-            ),
-        )
+        person = _person(row, person_id, name)
         if person.id in used:
             row.problem(
                 f"id {person.id!r} is already used by row {used[person.id]}"

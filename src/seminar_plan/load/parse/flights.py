@@ -40,33 +40,7 @@ def read_flights(
     refs = []
     for entry in entries:
         table, origin = entry.table, entry.origin
-        ident = table.get("id")
-        subject = ident if isinstance(ident, str) and ident else None
-        p.known_keys(table, origin, FLIGHT_KEYS, subject)
-        if "id" not in table:
-            p.schema(origin, "flight without id", 'add id = "ca168-in"')
-        elif subject is None:
-            p.schema(origin.child("id"), f"id must be a non-empty string, not {ident!r}")
-        else:
-            p.check_id(subject, origin.child("id"), "flight")
-            if subject in first_origin:
-                duplicate(
-                    p,
-                    subject,
-                    origin.child("id"),
-                    first_origin[subject].child("id"),
-                    f"flight {subject!r}",
-                )
-                subject = None
-            else:
-                first_origin[subject] = origin
-        for key, hint in (
-            ("number", 'add number = "CA168"'),
-            ("direction", 'add direction = "arrival" (or "departure")'),
-            ("airport", 'add airport = "VENUE-ID" (the airport, as a venue)'),
-        ):
-            if key not in table:
-                p.schema(origin, f"missing required key {key!r}", hint, subject)
+        subject = _flight_id(p, table, origin, first_origin)
         number = p.string(table, "number", origin, subject)
         if number is not None and not number.strip():
             p.schema(origin.child("number"), "number is empty", 'write number = "CA168"', subject)
@@ -116,6 +90,41 @@ def read_flights(
             )
         )
     return tuple(result), refs
+
+
+def _flight_id(
+    p: Parser, table: Mapping[str, Any], origin: Origin, first_origin: dict[str, Origin]
+) -> str | None:
+    """The flight's id, None when missing, bad or a repeat (each reported); then the keys
+    every flight needs."""
+    ident = table.get("id")
+    subject = ident if isinstance(ident, str) and ident else None
+    p.known_keys(table, origin, FLIGHT_KEYS, subject)
+    if "id" not in table:
+        p.schema(origin, "flight without id", 'add id = "ca168-in"')
+    elif subject is None:
+        p.schema(origin.child("id"), f"id must be a non-empty string, not {ident!r}")
+    else:
+        p.check_id(subject, origin.child("id"), "flight")
+        if subject in first_origin:
+            duplicate(
+                p,
+                subject,
+                origin.child("id"),
+                first_origin[subject].child("id"),
+                f"flight {subject!r}",
+            )
+            subject = None
+        else:
+            first_origin[subject] = origin
+    for key, hint in (
+        ("number", 'add number = "CA168"'),
+        ("direction", 'add direction = "arrival" (or "departure")'),
+        ("airport", 'add airport = "VENUE-ID" (the airport, as a venue)'),
+    ):
+        if key not in table:
+            p.schema(origin, f"missing required key {key!r}", hint, subject)
+    return subject
 
 
 def flight_time(
