@@ -13,6 +13,7 @@ import hashlib
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from seminar_plan.exports import (
@@ -200,16 +201,16 @@ def _timeslot(sessions: tuple[Session, ...]) -> str:
     return hours_minutes(math.gcd(*minutes) or 5)
 
 
-def build(
-    plan: Plan, *, day: int | None = None, person: str | None = None, lang: str | None = None
-) -> Schedule:
-    order = language_order(plan, lang)
-    labels = labels_for(plan, lang)
-    sessions = selected_sessions(plan, day=day, person=person)
+def _items(
+    plan: Plan,
+    sessions: tuple[Session, ...],
+    order: tuple[str, ...],
+    labels: Mapping[str, str],
+    place_names: Mapping[tuple[int, int, str], str],
+    locations: Mapping[str, tuple[int, int, str]],
+) -> list[Item]:
+    """One item per session, with a number and a slug unique in the schedule."""
     short = acronym(plan)
-    locations = {session.id: _location(plan, session) for session in sessions}
-    place_names = _location_names(plan, sorted(set(locations.values())), order, labels["no_room"])
-
     numbers: set[int] = set()
     slugs: set[str] = set()
     items: list[Item] = []
@@ -239,11 +240,17 @@ def build(
                 ),
             )
         )
+    return items
 
-    room_guids = {key: str(stable_uuid(plan, "room", str(key[0]), key[2])) for key in place_names}
-    by_place: dict[tuple[int, tuple[int, int, str]], list[Item]] = {}
-    for item in items:
-        by_place.setdefault((item.session.day, locations[item.session.id]), []).append(item)
+
+def _days(
+    plan: Plan,
+    day: int | None,
+    place_names: Mapping[tuple[int, int, str], str],
+    room_guids: Mapping[tuple[int, int, str], str],
+    by_place: Mapping[tuple[int, tuple[int, int, str]], list[Item]],
+) -> list[ScheduleDay]:
+    """Each day with its rooms (those that hold an item that day) and its first and last time."""
     day_numbers = (day,) if day is not None else range(1, plan.event.day_count + 1)
     days = []
     for index in day_numbers:
@@ -264,6 +271,25 @@ def build(
                 rooms=rooms,
             )
         )
+    return days
+
+
+def build(
+    plan: Plan, *, day: int | None = None, person: str | None = None, lang: str | None = None
+) -> Schedule:
+    order = language_order(plan, lang)
+    labels = labels_for(plan, lang)
+    sessions = selected_sessions(plan, day=day, person=person)
+    short = acronym(plan)
+    locations = {session.id: _location(plan, session) for session in sessions}
+    place_names = _location_names(plan, sorted(set(locations.values())), order, labels["no_room"])
+
+    items = _items(plan, sessions, order, labels, place_names, locations)
+    room_guids = {key: str(stable_uuid(plan, "room", str(key[0]), key[2])) for key in place_names}
+    by_place: dict[tuple[int, tuple[int, int, str]], list[Item]] = {}
+    for item in items:
+        by_place.setdefault((item.session.day, locations[item.session.id]), []).append(item)
+    days = _days(plan, day, place_names, room_guids, by_place)
     return Schedule(
         version=_fingerprint(items),
         acronym=short,

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from icalendar import Component, Event
 
-    from seminar_plan.model import Plan
+    from seminar_plan.model import Plan, Session
 
 PRODID = "-//seminar-plan//seminar-plan//EN"
 
@@ -42,6 +42,38 @@ def _event_zone(plan: Plan) -> dt.tzinfo:
         return dt.UTC
 
 
+def _session_event(
+    plan: Plan,
+    session: Session,
+    stamp: dt.datetime,
+    zone: dt.tzinfo,
+    order: tuple[str, ...],
+    labels: Mapping[str, str],
+) -> Event:
+    """The calendar event of one session."""
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", str(session_uuid(plan, session)))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", session.start.astimezone(zone))
+    event.add("dtend", session.end.astimezone(zone))
+    _add_text(event, "summary", pick(session.title, order))
+    location = ", ".join(
+        part for part in (room_name(plan, session, order), venue_name(plan, session, order)) if part
+    )
+    if location:
+        _add_text(event, "location", location)
+    notes = pick(session.notes, order)
+    description = "\n".join(details(plan, session, order, labels))
+    if notes:
+        description = f"{description}\n\n{notes}" if description else notes
+    if description:
+        _add_text(event, "description", description)
+    event.add("categories", [session.kind])
+    return event
+
+
 def render(
     plan: Plan,
     *,
@@ -54,7 +86,7 @@ def render(
 
     ``now`` is the DTSTAMP of every event (when this export was made).
     """
-    from icalendar import Calendar, Event
+    from icalendar import Calendar
 
     order = language_order(plan, lang)
     labels = labels_for(plan, lang)
@@ -73,27 +105,7 @@ def render(
 
     moments: list[dt.datetime] = []
     for session in selected_sessions(plan, day=day, person=person):
-        event = Event()
-        event.add("uid", str(session_uuid(plan, session)))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", session.start.astimezone(zone))
-        event.add("dtend", session.end.astimezone(zone))
-        _add_text(event, "summary", pick(session.title, order))
-        location = ", ".join(
-            part
-            for part in (room_name(plan, session, order), venue_name(plan, session, order))
-            if part
-        )
-        if location:
-            _add_text(event, "location", location)
-        notes = pick(session.notes, order)
-        description = "\n".join(details(plan, session, order, labels))
-        if notes:
-            description = f"{description}\n\n{notes}" if description else notes
-        if description:
-            _add_text(event, "description", description)
-        event.add("categories", [session.kind])
-        calendar.add_component(event)
+        calendar.add_component(_session_event(plan, session, stamp, zone, order, labels))
         moments.extend((session.start, session.end))
 
     if person is not None:
