@@ -96,7 +96,6 @@ def render_pdf(sheet: RunSheet, font: Path) -> bytes:
     never split, each room on its own pages, "page N of M" at the foot."""
     try:
         from fpdf import FPDF
-        from fpdf.fonts import FontFace
     except ImportError:
         raise PdfError(
             "PDF output needs fpdf2: pip install 'seminar-plan[pdf]'"
@@ -110,6 +109,10 @@ def render_pdf(sheet: RunSheet, font: Path) -> bytes:
         raise PdfError(f"{font}: cannot use this font ({type(error).__name__}: {error})") from None
     families = {lang: f"cjk-{lang}" for lang in _FACE_TAGS}
     fallback = faces.get(sheet.ui, 0)
+
+    def family_for(value: Phrase | None) -> str:
+        lang = value.lang if value is not None and value.lang in families else sheet.ui
+        return families.get(lang, families["ja"])
 
     class Sheet(FPDF):
         def header(self) -> None:
@@ -128,10 +131,6 @@ def render_pdf(sheet: RunSheet, font: Path) -> bytes:
             self.set_font(family_for(None), size=8)
             self.cell(0, 5, labels["page"].format(page=self.page_no(), pages="{nb}"), align="R")
 
-    def family_for(value: Phrase | None) -> str:
-        lang = value.lang if value is not None and value.lang in families else sheet.ui
-        return families.get(lang, families["ja"])
-
     pdf = Sheet(orientation="landscape", unit="mm", format="A4")
     pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)
     pdf.set_auto_page_break(auto=True, margin=_MARGIN + 4)
@@ -142,8 +141,18 @@ def render_pdf(sheet: RunSheet, font: Path) -> bytes:
         raise PdfError(f"{font}: cannot use this font ({type(error).__name__}: {error})") from None
     pdf.set_title(f"{labels['sheet']} — {sheet.title.text}")
     pdf.set_creator("seminar-plan runsheet")
-    default_family = family_for(None)
+    _sections(pdf, sheet, family_for)
+    _contacts(pdf, sheet, family_for(None))
+    _refuse_missing_glyphs(pdf, font)
+    return bytes(pdf.output())
 
+
+def _sections(pdf: FPDF, sheet: RunSheet, family_for: FamilyOf) -> None:
+    """Each room's table on its own pages (the findings box on the first)."""
+    from fpdf.fonts import FontFace
+
+    labels = sheet.labels
+    default_family = family_for(None)
     sections = sheet.sections or (None,)
     for index, section in enumerate(sections):
         pdf.add_page()
@@ -174,21 +183,29 @@ def render_pdf(sheet: RunSheet, font: Path) -> bytes:
                     _table_row(table, row, sheet, family_for)
         except ValueError as error:
             raise PdfError(f"cannot lay out the run sheet: {error}") from None
-    if sheet.contacts:
-        pdf.ln(4)
-        pdf.set_font(default_family, size=10)
-        pdf.cell(0, 6, labels["contacts"], new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font(default_family, size=8)
-        for contact in sheet.contacts:
-            roles = present.list_separator(sheet.ui).join(labels[role] for role in contact.roles)
-            entries = ", ".join(f"{kind}: {value}" for kind, value in contact.entries)
-            pdf.multi_cell(
-                0,
-                4,
-                f"{contact.name.text} ({roles}): {entries or labels['no_contact']}",
-                new_x="LMARGIN",
-                new_y="NEXT",
-            )
+
+
+def _contacts(pdf: FPDF, sheet: RunSheet, family: str) -> None:
+    if not sheet.contacts:
+        return
+    labels = sheet.labels
+    pdf.ln(4)
+    pdf.set_font(family, size=10)
+    pdf.cell(0, 6, labels["contacts"], new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(family, size=8)
+    for contact in sheet.contacts:
+        roles = present.list_separator(sheet.ui).join(labels[role] for role in contact.roles)
+        entries = ", ".join(f"{kind}: {value}" for kind, value in contact.entries)
+        pdf.multi_cell(
+            0,
+            4,
+            f"{contact.name.text} ({roles}): {entries or labels['no_contact']}",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+
+
+def _refuse_missing_glyphs(pdf: FPDF, font: Path) -> None:
     # fpdf2 prints a blank for each character its font has no glyph for (and only logs it):
     # a run sheet with blank names is worse than none.
     missing = sorted(
@@ -201,7 +218,6 @@ def render_pdf(sheet: RunSheet, font: Path) -> bytes:
             " use a font that covers Japanese and Chinese, such as Noto Sans CJK"
             " (Debian: apt-get install fonts-noto-cjk), with --font"
         )
-    return bytes(pdf.output())
 
 
 def _findings_box(pdf: FPDF, sheet: RunSheet, family: str) -> None:
