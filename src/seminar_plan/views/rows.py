@@ -271,71 +271,75 @@ def _sort_key(row: AgendaRow) -> tuple[dt.date, dt.datetime, str, dt.datetime, s
     return (row.date, row.start, row.room or "", row.end, row.id)
 
 
-def build_agenda(
+def _shown_roles(plan: Plan, session: Session, filters: Filters) -> tuple[Role, ...] | None:
+    """None when the filters leave ``session`` out, else the filtered person's roles in it
+    (empty without ``filters.person``)."""
+    if filters.day is not None and session.day != filters.day:
+        return None
+    if filters.room is not None and session.room != filters.room:
+        return None
+    if filters.track is not None and session.track != filters.track:
+        return None
+    if filters.delegation is not None and not _concerns_delegation(
+        plan, session, filters.delegation
+    ):
+        return None
+    if filters.person is None:
+        return ()
+    return plan.roles_of(session).get(filters.person) or None
+
+
+def _agenda_row(
     plan: Plan,
-    path: str,
-    findings: Sequence[Finding],
-    *,
-    lang: str | None = None,
-    filters: Filters | None = None,
-    second_zone: tuple[str, dt.tzinfo] | None = None,
-) -> Agenda:
-    """The agenda (or, with ``filters.person``, that person's itinerary), day by day.
-
-    ``findings`` are the plan's check findings: error findings mark the sessions they name.
-    Filter values must already be known: ``resolve_day`` for the day, ids for the rest.
-    """
-    filters = filters or Filters()
-    order = language_order(plan, lang)
-    ui = present.ui_language(plan, lang)
-    marks = errors_by_session(plan, findings)
-    rows: list[AgendaRow] = []
-    for session in plan.sessions:
-        if filters.day is not None and session.day != filters.day:
-            continue
-        if filters.room is not None and session.room != filters.room:
-            continue
-        if filters.track is not None and session.track != filters.track:
-            continue
-        if filters.delegation is not None and not _concerns_delegation(
-            plan, session, filters.delegation
-        ):
-            continue
-        roles: tuple[Role, ...] = ()
-        if filters.person is not None:
-            roles = plan.roles_of(session).get(filters.person, ())
-            if not roles:
-                continue
-        row = _session_row(plan, session, order, roles, marks.get(session.id, ()))
-        if filters.person is not None and "interpreter" in roles:
-            part = Interpreting(
-                covered(plan, filters.person, session), session.interpretation == "simultaneous"
-            )
-            row = dataclasses.replace(row, interpreting=part)
-        rows.append(row)
-
-    person: PersonHeader | None = None
-    if filters.person is not None:
-        someone = plan.person_by_id[filters.person]
-        person = PersonHeader(
-            someone.id,
-            pick(someone.name, order),
-            pick(someone.title, order),
-            pick(someone.organization, order),
+    session: Session,
+    order: tuple[str, ...],
+    roles: tuple[Role, ...],
+    marks: tuple[Finding, ...],
+    person: str | None,
+) -> AgendaRow:
+    """A session's row; on an interpreter's itinerary, with the languages they cover."""
+    row = _session_row(plan, session, order, roles, marks)
+    if person is not None and "interpreter" in roles:
+        part = Interpreting(
+            covered(plan, person, session), session.interpretation == "simultaneous"
         )
-        stays_apply = (
-            filters.room is None
-            and filters.track is None
-            and (filters.delegation is None or someone.delegation == filters.delegation)
-        )
-        if stays_apply:
-            rows.extend(
-                row
-                for row in _stay_rows(plan, someone.id, order, ui)
-                if filters.day is None or row.date == plan.event.date_of(filters.day)
-            )
-    rows.sort(key=_sort_key)
+        row = dataclasses.replace(row, interpreting=part)
+    return row
 
+
+def _person_header(plan: Plan, ident: str, order: tuple[str, ...]) -> PersonHeader:
+    someone = plan.person_by_id[ident]
+    return PersonHeader(
+        someone.id,
+        pick(someone.name, order),
+        pick(someone.title, order),
+        pick(someone.organization, order),
+    )
+
+
+def _stays_shown(plan: Plan, filters: Filters, order: tuple[str, ...], ui: str) -> list[AgendaRow]:
+    """The filtered person's arrival and departure, unless a room, track or other delegation
+    narrows the itinerary."""
+    assert filters.person is not None  # noqa: S101 - the caller asks only for a person
+    someone = plan.person_by_id[filters.person]
+    stays_apply = (
+        filters.room is None
+        and filters.track is None
+        and (filters.delegation is None or someone.delegation == filters.delegation)
+    )
+    if not stays_apply:
+        return []
+    return [
+        row
+        for row in _stay_rows(plan, someone.id, order, ui)
+        if filters.day is None or row.date == plan.event.date_of(filters.day)
+    ]
+
+
+def _agenda_days(
+    plan: Plan, rows: list[AgendaRow], filters: Filters, order: tuple[str, ...]
+) -> list[AgendaDay]:
+    """Every day of the event (or the filtered one), and any other date a row falls on."""
     dates = [plan.event.date_of(n) for n in range(1, plan.event.day_count + 1)]
     if filters.day is not None:
         dates = [plan.event.date_of(filters.day)]
@@ -360,6 +364,38 @@ def build_agenda(
                 interpreting=minutes_of(interpreted[number]) if number in interpreted else None,
             )
         )
+    return days
+
+
+def build_agenda(
+    plan: Plan,
+    path: str,
+    findings: Sequence[Finding],
+    *,
+    lang: str | None = None,
+    filters: Filters | None = None,
+    second_zone: tuple[str, dt.tzinfo] | None = None,
+) -> Agenda:
+    """The agenda (or, with ``filters.person``, that person's itinerary), day by day.
+
+    ``findings`` are the plan's check findings: error findings mark the sessions they name.
+    Filter values must already be known: ``resolve_day`` for the day, ids for the rest.
+    """
+    filters = filters or Filters()
+    order = language_order(plan, lang)
+    ui = present.ui_language(plan, lang)
+    marks = errors_by_session(plan, findings)
+    rows = [
+        _agenda_row(plan, session, order, roles, marks.get(session.id, ()), filters.person)
+        for session in plan.sessions
+        if (roles := _shown_roles(plan, session, filters)) is not None
+    ]
+    person: PersonHeader | None = None
+    if filters.person is not None:
+        person = _person_header(plan, filters.person, order)
+        rows.extend(_stays_shown(plan, filters, order, ui))
+    rows.sort(key=_sort_key)
+    days = _agenda_days(plan, rows, filters, order)
     summary = count(list(findings))
     carried = {finding for held in marks.values() for finding in held}
     unattached = tuple(f for f in findings if f.severity is Severity.ERROR and f not in carried)
