@@ -100,23 +100,34 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
         if after is not None:
             told |= _delegations(new, after)
         delegations = tuple(sorted(told, key=lambda d: (order.get(d, len(order)), d)))
-        kinds: list[SessionChangeKind] = []
-        if before is None:
-            kinds.append("added")
-        elif after is None:
-            kinds.append("removed")
-        else:
-            if _place(before) != _place(after):
-                kinds.append("moved")
-            if dict(before.title.variants) != dict(after.title.variants):
-                kinds.append("retitled")
-            if before.speakers != after.speakers:
-                kinds.append("speakers")
         shown = after or before
         if shown is not None:
-            changes.extend(SessionChange(kind, shown, before, after, delegations) for kind in kinds)
+            changes.extend(
+                SessionChange(kind, shown, before, after, delegations)
+                for kind in _session_kinds(before, after)
+            )
     changes.sort(key=lambda change: (change.session.start, change.session.id))
+    return PlanDiff(old, new, tuple(changes), _people_changes(old, new))
 
+
+def _session_kinds(before: Session | None, after: Session | None) -> list[SessionChangeKind]:
+    """What changed in one session, in the order the report lists it."""
+    if before is None:
+        return ["added"]
+    if after is None:
+        return ["removed"]
+    kinds: list[SessionChangeKind] = []
+    if _place(before) != _place(after):
+        kinds.append("moved")
+    if dict(before.title.variants) != dict(after.title.variants):
+        kinds.append("retitled")
+    if before.speakers != after.speakers:
+        kinds.append("speakers")
+    return kinds
+
+
+def _people_changes(old: Plan, new: Plan) -> tuple[PersonChange, ...]:
+    """People added or removed, and changed arrivals and departures, in id order."""
     people: list[PersonChange] = []
     old_people, new_people = old.person_by_id, new.person_by_id
     for ident in sorted(old_people.keys() | new_people.keys()):
@@ -130,7 +141,7 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
                 people.append(PersonChange("arrival", after_person, before_person, after_person))
             if before_person.depart != after_person.depart:
                 people.append(PersonChange("departure", after_person, before_person, after_person))
-    return PlanDiff(old, new, tuple(changes), tuple(people))
+    return tuple(people)
 
 
 # --- text -----------------------------------------------------------------------------------

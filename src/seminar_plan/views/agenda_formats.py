@@ -10,6 +10,7 @@ from seminar_plan.findings import Finding
 from seminar_plan.text import csv_document, markdown_escape
 from seminar_plan.views.rows import (
     Agenda,
+    AgendaDay,
     AgendaRow,
     Roster,
     RosterRow,
@@ -68,6 +69,28 @@ def _markdown_table(
     return lines
 
 
+def _markdown_day(agenda: Agenda, day: AgendaDay, numbers: dict[Finding, int]) -> list[str]:
+    """One day: its heading and notes, the main table, then one table per side track."""
+    lang = agenda.lang
+    out = ["", f"## {markdown_escape(' · '.join(day_heading(lang, day)))}", ""]
+    if day.notes:
+        out += [markdown_escape(day.notes), ""]
+    if not day.rows:
+        out.append(label(lang, "nothing"))
+        return out
+    main = tuple(row for row in day.rows if not row.is_side)
+    if main:
+        out += _markdown_table(agenda, main, numbers)
+    tracks = dict.fromkeys(row.track for row in day.rows if row.is_side and row.track)
+    for track in tracks:
+        side = tuple(row for row in day.rows if row.track == track)
+        out += ["", f"### {markdown_escape(label(lang, 'side').format(track=track))}", ""]
+        out += _markdown_table(agenda, side, numbers)
+    if day.interpreting is not None:
+        out += ["", markdown_escape(interpreting_total(lang, day))]
+    return out
+
+
 def agenda_markdown(agenda: Agenda) -> str:
     """The agenda as a Markdown document; error markers are footnotes ``[^eN]``."""
     lang = agenda.lang
@@ -83,22 +106,7 @@ def agenda_markdown(agenda: Agenda) -> str:
         out.append(zones.format(zone=agenda.timezone, second=agenda.second_zone))
     numbers: dict[Finding, int] = {}
     for day in agenda.days:
-        out += ["", f"## {markdown_escape(' · '.join(day_heading(lang, day)))}", ""]
-        if day.notes:
-            out += [markdown_escape(day.notes), ""]
-        if not day.rows:
-            out.append(label(lang, "nothing"))
-            continue
-        main = tuple(row for row in day.rows if not row.is_side)
-        if main:
-            out += _markdown_table(agenda, main, numbers)
-        tracks = dict.fromkeys(row.track for row in day.rows if row.is_side and row.track)
-        for track in tracks:
-            side = tuple(row for row in day.rows if row.track == track)
-            out += ["", f"### {markdown_escape(label(lang, 'side').format(track=track))}", ""]
-            out += _markdown_table(agenda, side, numbers)
-        if day.interpreting is not None:
-            out += ["", markdown_escape(interpreting_total(lang, day))]
+        out += _markdown_day(agenda, day, numbers)
     if not agenda.days:
         out += ["", label(lang, "no_match")]
     if numbers:
