@@ -72,6 +72,10 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
             "zhengzhou-day2-en-tokyo.md",
         ),
         ((EXAMPLE, "--day", "3", "--lang", "zh", "--format", "markdown"), "zhengzhou-day3-zh.md"),
+        ((EXAMPLE, "--day", "2", "--lang", "ko"), "zhengzhou-day2-ko.txt"),
+        ((EXAMPLE, "--day", "3", "--lang", "ko", "--format", "markdown"), "zhengzhou-day3-ko.md"),
+        ((EXAMPLE, "--person", "yasuda", "--lang", "ko"), "zhengzhou-yasuda-ko.txt"),
+        ((CONFLICTS, "--lang", "ko"), "conflicts-ko.txt"),
     ],
 )
 def test_agenda_output_is_the_golden_file(args: tuple[str, ...], name: str) -> None:
@@ -219,7 +223,7 @@ class TestBadValues:
             ),
             (
                 ("--lang", "jp"),
-                "unknown language 'jp'; did you mean 'ja'? (known: en, ja, zh)",
+                "unknown language 'jp'; did you mean 'ja'? (known: en, ja, ko, zh)",
             ),
             (
                 ("--delegation", "japn"),
@@ -260,6 +264,7 @@ class TestPeople:
         [
             ((), "zhengzhou-people-ja.txt"),
             (("--lang", "en", "--contacts"), "zhengzhou-people-en-contacts.txt"),
+            (("--lang", "ko"), "zhengzhou-people-ko.txt"),
         ],
     )
     def test_text_is_the_golden_file(self, args: tuple[str, ...], name: str) -> None:
@@ -397,7 +402,7 @@ class TestPeople:
         ("args", "message"),
         [
             (("--delegation", "korea"), "unknown delegation 'korea' (known: china, japan)"),
-            (("--lang", "ko"), "unknown language 'ko' (known: en, ja, zh)"),
+            (("--lang", "fr"), "unknown language 'fr' (known: en, ja, ko, zh)"),
         ],
     )
     def test_bad_values(self, args: tuple[str, ...], message: str) -> None:

@@ -43,6 +43,12 @@ def test_export_csv_to_stdout_is_the_reviewed_spreadsheet() -> None:
     assert out == (GOLDEN / "export" / "zhengzhou-day2-en.csv").read_bytes()
 
 
+def test_export_csv_headers_in_korean() -> None:
+    code, out, err = run("export", str(EXAMPLE), "--format", "csv", "--day", "2", "--lang", "ko")
+    assert (code, err) == (0, "")
+    assert out == (GOLDEN / "export" / "zhengzhou-day2-ko.csv").read_bytes()
+
+
 def test_export_a_day_by_its_date() -> None:
     by_number = run("export", str(EXAMPLE), "--format", "csv", "--day", "2")
     by_date = run("export", str(EXAMPLE), "--format", "csv", "--day", "2025-07-24")

@@ -167,7 +167,7 @@ class TestBadInput:
         assert run(str(EXAMPLE), "--day", "2", "--lang", "fr") == (
             2,
             "",
-            "seminar-plan: unknown language 'fr' (known: en, ja, zh)\n",
+            "seminar-plan: unknown language 'fr' (known: en, ja, ko, zh)\n",
         )
 
     @pytest.mark.parametrize("args", [(), ("--day", "2", "--format", "docx")], ids=str)

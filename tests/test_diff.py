@@ -162,7 +162,7 @@ def _example_edit() -> str:
     )
 
 
-@pytest.mark.parametrize("lang", ["en", "ja", "zh"])
+@pytest.mark.parametrize("lang", ["en", "ja", "zh", "ko"])
 def test_the_report_matches_the_reviewed_golden_file(lang: str) -> None:
     diff = changes(example_text(), _example_edit())
     assert_golden(f"zhengzhou-{lang}.txt", render_text(diff, "old.toml", "new.toml", lang=lang))

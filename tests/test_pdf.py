@@ -95,7 +95,7 @@ def test_faces_of_the_noto_collection() -> None:
     if not NOTO.is_file():
         pytest.skip("fonts-noto-cjk is not installed")
     pytest.importorskip("fontTools", reason="fontTools comes with the [pdf] extra")
-    assert _faces(NOTO) == {"ja": 0, "zh": 2}
+    assert _faces(NOTO) == {"ja": 0, "ko": 1, "zh": 2}
 
 
 class TestRender:

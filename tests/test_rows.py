@@ -238,10 +238,10 @@ class TestOptionValues:
 
     def test_languages(self) -> None:
         plan = loaded_plan()
-        assert known_languages(plan) == ("en", "ja", "zh")
+        assert known_languages(plan) == ("en", "ja", "ko", "zh")
         only_french = SCHEDULE.replace('languages = ["ja", "zh", "en"]', 'languages = ["fr"]')
         french = loaded_plan(only_french)
-        assert known_languages(french) == ("en", "ja", "zh", "fr")
+        assert known_languages(french) == ("en", "ja", "ko", "zh", "fr")
 
 
 class TestTimes:

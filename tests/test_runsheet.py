@@ -463,7 +463,7 @@ class TestContacts:
 
 
 class TestMarkdownGolden:
-    @pytest.mark.parametrize("lang", ["en", "ja"])
+    @pytest.mark.parametrize("lang", ["en", "ja", "ko"])
     def test_example_day2(self, lang: str) -> None:
         rendered = render_markdown(sheet_of(example_plan(), 2, lang=lang))
         golden = GOLDEN / f"zhengzhou-day2-{lang}.md"

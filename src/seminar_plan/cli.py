@@ -99,11 +99,20 @@ def open_plan(plan: Path | None, *, allow_outside: bool = False) -> LoadedPlan:
     return load_plan(find_plan_path(plan), allow_outside=allow_outside)
 
 
+# The catalogues are listed as they are installed: adding locales/xx.toml adds xx here.
+LANG_HELP = (
+    f"Labels in {', '.join(locales.languages())}; another of the event's languages gets English"
+    " labels around its text (default: the event's first language)."
+)
+LangOption = Annotated[str | None, typer.Option("--lang", help=LANG_HELP)]
+
+
 def open_model(
-    plan: Path | None, *, allow_outside: bool, lang: str | None, languages: tuple[str, ...] | None
+    plan: Path | None, *, allow_outside: bool, lang: str | None
 ) -> tuple[LoadedPlan, Plan]:
     """The plan with its model, for the commands that show it; exit 2 without a usable event
-    or with a --lang outside ``languages`` (default: the languages the plan's text uses)."""
+    or with a --lang that is neither a catalogue's nor one of the event's languages (those
+    without a catalogue get English labels around the plan's own text, in every command)."""
     from seminar_plan import options
 
     loaded = open_plan(plan, allow_outside=allow_outside)
@@ -113,7 +122,7 @@ def open_model(
             f"{loaded.path} has no usable [event], so there is nothing to list;"
             f" run `seminar-plan check {loaded.path}` to see why"
         )
-    known = options.known_languages(model) if languages is None else languages
+    known = options.known_languages(model)
     if lang is not None and lang not in known:
         fail(suggest.unknown_message("language", lang, known))
     return loaded, model
@@ -217,10 +226,7 @@ def runsheet(
     room: Annotated[
         str | None, typer.Option("--room", help="Only this room (default: every room).")
     ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="ja, zh or en (default: the event's first language)."),
-    ] = None,
+    lang: LangOption = None,
     output_format: Annotated[
         SheetFormat,
         typer.Option("--format", help=formats.SHEET_HELP),
@@ -252,9 +258,7 @@ def runsheet(
     from seminar_plan.views import paper
     from seminar_plan.views import runsheet as sheets
 
-    loaded, model = open_model(
-        plan, allow_outside=allow_outside, lang=lang, languages=locales.languages()
-    )
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
     day_shown = day_number(model, day)
     if room is not None and room not in model.room_by_id:
         fail(suggest.unknown_message("room", room, sorted(model.room_by_id)))
@@ -307,12 +311,6 @@ class RoleChoice(StrEnum):
     attendee = "attendee"
 
 
-LangOption = Annotated[
-    str | None,
-    typer.Option("--lang", help="ja, zh or en (default: the event's first language)."),
-]
-
-
 def _print_rich(build: Callable[[int], object]) -> None:
     """Print what ``build(width)`` makes, through rich: the width is the terminal's (or
     $COLUMNS), colour only where allowed."""
@@ -362,7 +360,7 @@ def agenda(
     from seminar_plan import options
     from seminar_plan.views import rows
 
-    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
     day_shown = None if day is None else day_number(model, day)
     for what, value, known in (
         ("room", room, sorted(model.room_by_id)),
@@ -431,7 +429,7 @@ def people(
     """Print the guest roster: who, from where, when they come and go, and what they do."""
     from seminar_plan.views import rows
 
-    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
     if delegation is not None and delegation not in model.delegation_by_id:
         fail(suggest.unknown_message("delegation", delegation, sorted(model.delegation_by_id)))
     if role is RoleChoice.interpreter:
@@ -531,7 +529,7 @@ def export(
     """
     import datetime as dt
 
-    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
     day_shown = None if day is None else day_number(model, day)
     if person is not None and person not in model.person_by_id:
         fail(suggest.unknown_message("person", person, sorted(model.person_by_id)))
@@ -662,8 +660,8 @@ def diff(
     """
     from seminar_plan.authoring import diff as changes
 
-    before, old_model = open_model(old, allow_outside=allow_outside, lang=None, languages=None)
-    after, new_model = open_model(new, allow_outside=allow_outside, lang=lang, languages=None)
+    before, old_model = open_model(old, allow_outside=allow_outside, lang=None)
+    after, new_model = open_model(new, allow_outside=allow_outside, lang=lang)
     result = changes.diff_plans(old_model, new_model)
     if output_format is ReportFormat.json:
         sys.stdout.write(changes.render_json(result, before.path, after.path))
@@ -724,7 +722,7 @@ def shift(
     if not minutes:
         message = f"{by!r} is not a shift such as 15m, -10m or 1h30m"
         raise typer.BadParameter(message, param_hint="--by")
-    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
     known = shifting.session_ids(model)
     if session not in known:
         fail(suggest.unknown_message("session", session, known))
@@ -784,7 +782,7 @@ def rooming(
     check-in and check-out (as CSV for the hotel's front desk)."""
     from seminar_plan.views import logistics
 
-    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
     if hotel is not None:
         known = logistics.rooming_hotels(model)
         if hotel not in known:
@@ -828,7 +826,7 @@ def catering(
     """
     from seminar_plan.views import logistics
 
-    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
     day_shown = None if day is None else day_number(model, day)
     report = logistics.build_catering(model, loaded.path, day=day_shown, lang=lang)
     if output_format is CateringFormat.html:

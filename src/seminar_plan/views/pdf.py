@@ -53,7 +53,11 @@ NO_FONT = (
 )
 
 # The face of a font collection to use for each language, by the region tag in its name.
-_FACE_TAGS = {"ja": ("JP", "Japanese"), "zh": ("SC", "Simplified Chinese", "CN")}
+_FACE_TAGS = {
+    "ja": ("JP", "Japanese"),
+    "zh": ("SC", "Simplified Chinese", "CN"),
+    "ko": ("KR", "Korean"),
+}
 _MARGIN = 10.0
 _WIDTHS = (7.5, 4.5, 5.5, 20, 16, 8, 10, 9.5, 16, 3)
 _GREY = (230, 230, 230)
