@@ -43,7 +43,7 @@ def assert_golden(name: str, rendered: str) -> None:
     assert rendered == golden.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("lang", ["en", "ja", "zh"])
+@pytest.mark.parametrize("lang", ["en", "ja", "zh", "ko"])
 def test_the_opening_runs_over_by_a_quarter_of_an_hour(example: Path, lang: str) -> None:
     code, out, err = run("opening", "seminar.toml", "--by", "15m", "--ripple", "--lang", lang)
     assert (code, err) == (0, "")
