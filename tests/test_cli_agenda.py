@@ -367,6 +367,15 @@ class TestPeople:
         assert "通訳：ja-zh" in out
         assert "通訳時間：4h" in out
 
+    def test_interpreters_of_a_delegation_and_none(self) -> None:
+        args = ("--role", "interpreter", "--delegation", "japan", "--lang", "en")
+        code, out, _ = run("people", EXAMPLE, *args, "--format", "csv")
+        assert (code, out) == (0, "id,name,languages,day,date,sessions,minutes,pairs\n")
+        code, out, _ = run("people", EXAMPLE, *args, "--format", "markdown")
+        assert (code, out.endswith("\nNothing matches.\n")) == (0, True)
+        code, out, _ = run("people", EXAMPLE, *args)
+        assert (code, out.endswith("\nNothing matches.\n")) == (0, True)
+
     def test_interpreters_have_no_contacts_column(self) -> None:
         code, out, err = run("people", EXAMPLE, "--role", "interpreter", "--contacts")
         assert (code, out) == (2, "")

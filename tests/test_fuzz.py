@@ -168,6 +168,11 @@ def test_agenda_and_people(tmp_path: Path, text: str, day: str) -> None:
     if code == 0:
         json.loads(out)
     _invoke(["people", str(plan), "--format", "csv"])
+    code, out = _invoke(["people", str(plan), "--role", "interpreter", "--format", "json"])
+    if code == 0:
+        json.loads(out)
+    _invoke(["people", str(plan), "--role", "interpreter", "--format", "markdown"])
+    _invoke(["agenda", str(plan), "--person", "interpreter-a", "--format", "json"])
 
 
 @FUZZ

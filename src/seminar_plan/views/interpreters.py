@@ -6,9 +6,7 @@ the terminal table in ``views/terminal.py``.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +21,7 @@ from seminar_plan.logistics.interpreting import (
 )
 from seminar_plan.model import Plan
 from seminar_plan.present import clock, list_separator, place_name, ui_language
-from seminar_plan.text import language_order, markdown_escape, neutralise, pick
+from seminar_plan.text import csv_document, language_order, markdown_escape, pick
 from seminar_plan.views.rows import label
 
 
@@ -54,7 +52,10 @@ class InterpreterDay:
 
     @property
     def pairs(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(pair_text(s.languages) for s in self.sessions if s.languages))
+        # A session of one language is no pair (the interpreter stands by).
+        return tuple(
+            dict.fromkeys(pair_text(s.languages) for s in self.sessions if len(s.languages) >= 2)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,24 +184,24 @@ CSV_COLUMNS = ("id", "name", "languages", "day", "date", "sessions", "minutes", 
 
 
 def csv_text(roster: InterpreterRoster) -> str:
-    """One row per interpreter and day: stable English headers, ids and minutes for machines."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in roster.rows:
-        for day in row.days:
-            cells = [
-                row.id,
-                row.name,
-                " ".join(row.languages),
-                str(day.number),
-                day.date.isoformat(),
-                " ".join(s.id for s in day.sessions),
-                str(day.minutes),
-                " ".join(day.pairs),
-            ]
-            writer.writerow([neutralise(cell) for cell in cells])
-    return buffer.getvalue()
+    """One row per interpreter and day: stable English headers, ids and minutes for machines,
+    written by the one CSV writer (CRLF line ends, formula-like cells neutralised)."""
+    rows = [list(CSV_COLUMNS)]
+    rows.extend(
+        [
+            row.id,
+            row.name,
+            " ".join(row.languages),
+            str(day.number),
+            day.date.isoformat(),
+            " ".join(s.id for s in day.sessions),
+            str(day.minutes),
+            " ".join(day.pairs),
+        ]
+        for row in roster.rows
+        for day in row.days
+    )
+    return csv_document(rows)
 
 
 def json_text(roster: InterpreterRoster) -> str:
