@@ -415,3 +415,11 @@ class TestOutputSafety:
             "",
             f"seminar-plan: {tmp_path} is a folder; name a file to write\n",
         )
+
+
+@pytest.mark.parametrize("day", ["²", "❶", "٣", "9" * 5000, "-1"])
+def test_a_day_in_other_digits_or_too_long_is_an_unknown_day(tmp_path: Path, day: str) -> None:
+    plan = write_plan(tmp_path, BASE)
+    code, out, err = run("agenda", str(plan), "--day", day)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"seminar-plan: unknown day {day!r}")

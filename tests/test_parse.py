@@ -295,13 +295,32 @@ class TestPublicValueChecks:
         assert summary(text) == [("bad-time", ("a",))]
 
     def test_huge_numbers_do_not_overflow(self) -> None:
+        # Past TOML's 64-bit range: a schema finding, and the value still reads as too large.
         assert summary(plan_text(session("a", "09:00", "10:00", day=10**30))) == [
-            ("bad-time", ("a",))
+            ("bad-time", ("a",)),
+            ("schema", ()),
         ]
         text = plan_text(
-            session("a", "09:00", "10:00").replace('end = "10:00"', f"duration = {10**30}")
+            session("a", "09:00", "10:00").replace('end = "10:00"', f"duration = {2**63 - 1}")
         )
         assert summary(text) == [("bad-time", ("a",))]
+
+    @pytest.mark.parametrize(
+        "literal", ["1" * 5000, "-" + "9" * 4400, "0x" + "f" * 5000, "0o" + "7" * 30, "0b1" + "0" * 63]
+    )
+    def test_integers_past_64_bits_are_schema_findings_in_any_base(self, literal: str) -> None:
+        text = plan_text(f'[rooms.big]\nvenue = "hotel"\ncapacity = {literal}\n')
+        findings = findings_of(text)
+        assert (
+            "schema",
+            "rooms.big.capacity is out of range: a TOML integer is 64-bit,"
+            " from -9223372036854775808 to 9223372036854775807",
+            text.split("\n").index(f"capacity = {literal}") + 1,
+        ) in [(f.code, f.message, f.place.line) for f in findings]
+        # A negative one is also below the capacity's minimum; nothing else is said.
+        assert len(findings) == 1 + literal.startswith("-")
+        # Every output can print what the model holds.
+        str(load_text(text).plan)
 
     def test_exactly_one_of_day_and_date_and_of_end_and_duration(self) -> None:
         both = session("a", "09:00", "10:00").replace("day = 1", "day = 1\ndate = 2025-07-23")
@@ -513,3 +532,43 @@ class TestOptionalAndTo:
         (finding,) = findings_of(plan_text(session("a", "09:00", "10:00", optinal=True)))
         assert finding.code == "schema"
         assert finding.hint == "did you mean 'optional'?"
+
+
+class TestLimits:
+    """What must be limited is, with a clear finding; the rest stays linear."""
+
+    def test_an_event_longer_than_a_year_is_a_schema_finding(self) -> None:
+        text = BASE.replace("end = 2025-07-24", "end = 2026-07-24")
+        (finding,) = findings_of(text)
+        assert (finding.code, finding.message) == (
+            "schema",
+            "the event lasts 367 days; seminar-plan plans events of at most 366 days",
+        )
+        assert findings_of(BASE.replace("end = 2025-07-24", "end = 2026-07-22")) == []
+
+    def test_a_day_list_longer_than_any_event_is_one_finding(self) -> None:
+        days = ", ".join(str(1 + n % 2) for n in range(40_000))
+        text = plan_text(session("a", "09:00", "10:00").replace("day = 1", f"day = [{days}]"))
+        assert [(f.code, f.message) for f in findings_of(text)] == [
+            ("schema", "day lists 40,000 days; an event has at most 366")
+        ]
+
+    def test_duplicate_days_are_found_in_linear_time(self) -> None:
+        long_event = BASE.replace("end = 2025-07-24", "end = 2026-07-22")
+        days = ", ".join(str(1 + n % 183) for n in range(366))
+        text = plan_text(
+            session("a", "09:00", "10:00").replace("day = 1", f"day = [{days}]"), long_event
+        )
+        assert len(findings_of(text)) == 183
+
+    @pytest.mark.parametrize("key", ["²", "❶", "٣", "1" * 5000, "-1"])
+    def test_day_keys_in_other_digits_are_not_days(self, key: str) -> None:
+        (finding,) = findings_of(plan_text(f'[days."{key}"]\nlabel = "x"\n'))
+        assert finding.message == f"[days.{key}]: a day is a number, such as [days.2]"
+
+    @pytest.mark.parametrize("value", ["9" * 5000 + "m", "٣٠m", "²h"])
+    def test_durations_in_other_or_too_many_digits_are_schema_findings(self, value: str) -> None:
+        text = plan_text(
+            session("a", "09:00", "10:00").replace('end = "10:00"', f'duration = "{value}"')
+        )
+        assert [f.code for f in findings_of(text)] == ["schema"]

@@ -228,3 +228,35 @@ class TestParserMatchesStandardLibrary:
 
         if platform.python_implementation() == "CPython":
             assert vars(read)["toml"].__name__ == "tomli"
+
+
+class TestKeyParts:
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "a" + ".a" * 100_000 + " = 1",
+            "[" + ".".join(["t"] * 40) + "]",
+            "[[" + ".".join(['"q"'] * 40) + "]]",
+            "x = { " + ".".join(["k"] * 40) + " = 1 }",
+        ],
+    )
+    def test_a_key_of_too_many_parts_is_refused_before_parsing(self, line: str) -> None:
+        source = parse_text(BASE + line + "\n", "seminar.toml")
+        assert source.syntax is not None
+        assert source.syntax.message == "a key has more than 32 dotted parts"
+        assert source.syntax.line == BASE.count("\n") + 1
+
+    def test_keys_of_up_to_32_parts_and_dots_in_text_are_read(self) -> None:
+        key = ".".join(["k"] * 32)
+        notes = ".".join(["word"] * 100)
+        source = parse_text(f'{key} = 1\nnotes = "{notes}"\n', "x.toml")
+        assert source.syntax is None
+
+    def test_occurrences_count_toward_the_session_cap(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(load, "MAX_SESSIONS", 3)
+        text = BASE + session("a", "09:00", "10:00").replace("day = 1", "day = [1, 2]")
+        load.load_text(text)
+        with pytest.raises(PlanTooLargeError, match="4 sessions is more than the 3"):
+            load.load_text(text + session("b", "10:00", "11:00").replace("day = 1", "day = [1, 2]"))

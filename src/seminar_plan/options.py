@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from seminar_plan import locales, suggest
+from seminar_plan.load.parse.scalars import day_number
 from seminar_plan.model import Plan
 
 
@@ -27,8 +28,8 @@ def day_choices(plan: Plan) -> tuple[str, ...]:
 def resolve_day(plan: Plan, value: str) -> int | None:
     """``--day``: a 1-based number or an ISO date within the event; None if neither."""
     text = value.strip()
-    if text.isdigit():
-        number = int(text)
+    number = day_number(text)
+    if number is not None:
         return number if 1 <= number <= plan.event.day_count else None
     try:
         date = dt.date.fromisoformat(text)
@@ -43,9 +44,10 @@ def day_message(plan: Plan, value: str) -> str:
     numbers = [str(n) for n in range(1, plan.event.day_count + 1)]
     dates = [plan.event.date_of(n).isoformat() for n in range(1, plan.event.day_count + 1)]
     text = value.strip()
-    if text.isdigit():
+    number = day_number(text)
+    if number is not None:
         # A day number past either end: the nearest day is the likely one.
-        close = [str(min(max(int(text), 1), plan.event.day_count))]
+        close = [str(min(max(number, 1), plan.event.day_count))]
     else:
         near = suggest.closest(text, numbers + dates)
         close = [near] if near is not None else []

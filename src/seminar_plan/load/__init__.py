@@ -50,11 +50,20 @@ def _refuse_newer_format(sources: Sources, locator: Locator) -> None:
             )
 
 
+def _occurrences(session: object) -> int:
+    """How many sessions one ``[[sessions]]`` table makes: one per day it lists."""
+    if not isinstance(session, dict):
+        return 1
+    days = session.get("day", session.get("date"))
+    return max(len(days), 1) if isinstance(days, list) else 1
+
+
 def _refuse_too_many_sessions(sources: Sources) -> None:
     count = sum(
-        len(sessions)
+        _occurrences(session)
         for source in sources.files
         if source.data is not None and isinstance(sessions := source.data.get("sessions"), list)
+        for session in sessions
     )
     if count > MAX_SESSIONS:
         raise PlanTooLargeError(

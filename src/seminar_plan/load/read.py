@@ -30,6 +30,23 @@ MAX_INCLUDE_DEPTH = 64
 
 _SYNTAX_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
+# TOML 1.0: integers are 64-bit, and one that cannot be held losslessly is an error. Python
+# reads any size, but one past the limit of int() (4,300 decimal digits) stops the parser, and
+# a huge one written in hex passes it and then stops every export that prints it.
+INTEGER_RANGE = (-(2**63), 2**63 - 1)
+_TOO_LONG_FOR_INT = re.compile(r"(?<=[=\[,{])([ \t]*[+-]?)[0-9][0-9_]{4299,}")
+# One past the range, in its place: the parser then reads it, and the range check reports it.
+_OUT_OF_RANGE = str(2**64)
+# A key of more parts than this is refused before parsing ([a.b.c] is three): no plan needs
+# more than a handful, and the TOML parser's time grows with the square of the parts.
+MAX_KEY_PARTS = 32
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_LONG_KEY = re.compile(
+    rf"(?:^|[{{,])[ \t]*\[{{0,2}}[ \t]*{_KEY_PART}"
+    rf"(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_KEY_PARTS},}}",
+    re.MULTILINE,
+)
+
 
 class PlanFileError(SeminarPlanError):
     """The plan cannot be read at all: missing, a folder, unreadable, or too large."""
@@ -44,12 +61,17 @@ class SyntaxProblem:
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    """One file of the plan: the path as shown to the user, its text and its TOML mapping."""
+    """One file of the plan: the path as shown to the user, its text and its TOML mapping.
+
+    ``out_of_range``: the key paths of integers outside TOML's 64-bit range, which ``data``
+    holds as one past the range (the parser reports each as a schema finding).
+    """
 
     display: str
     text: str
     data: dict[str, Any] | None
     syntax: SyntaxProblem | None = None
+    out_of_range: tuple[tuple[str | int, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +91,43 @@ class Sources:
         return self.files[0]
 
 
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - text.rfind("\n", 0, offset)
+
+
+def _clamped(value: Any, path: tuple[str | int, ...], found: list[Any]) -> Any:  # noqa: ANN401 - any TOML value
+    """``value`` with every integer outside INTEGER_RANGE put just outside it (so that it
+    prints in 20 characters and still reads as too large), its path noted in ``found``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        low, high = INTEGER_RANGE
+        if low <= value <= high:
+            return value
+        found.append(path)
+        return high + 1 if value > high else low - 1
+    if isinstance(value, dict):
+        return {key: _clamped(item, (*path, key), found) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clamped(item, (*path, index), found) for index, item in enumerate(value)]
+    return value
+
+
 def parse_text(text: str, display: str) -> SourceFile:
     """Parse one TOML text; a syntax error becomes a ``SyntaxProblem`` with its place."""
     text = text.removeprefix("\ufeff")
+    long_key = _LONG_KEY.search(text)
+    if long_key is not None:
+        line, column = _position(text, long_key.start() + (text[long_key.start()] in "{,"))
+        problem = SyntaxProblem(f"a key has more than {MAX_KEY_PARTS} dotted parts", line, column)
+        return SourceFile(display, text, None, problem)
     try:
-        data = toml.loads(text)
+        try:
+            data = toml.loads(text)
+        except ValueError as error:
+            if isinstance(error, toml.TOMLDecodeError) or "digits" not in str(error):
+                raise
+            # A decimal integer too long for int(): parse it as one just out of range instead.
+            data = toml.loads(_TOO_LONG_FOR_INT.sub(rf"\g<1>{_OUT_OF_RANGE}", text))
     except toml.TOMLDecodeError as error:
         message = str(error)
         position = _SYNTAX_POSITION.search(message)
@@ -87,7 +141,9 @@ def parse_text(text: str, display: str) -> SourceFile:
         return SourceFile(display, text, None, SyntaxProblem(message, line, column))
     except RecursionError:
         return SourceFile(display, text, None, SyntaxProblem("nesting is too deep", 1, 1))
-    return SourceFile(display, text, data)
+    found: list[tuple[str | int, ...]] = []
+    data = _clamped(data, (), found)
+    return SourceFile(display, text, data, None, tuple(found))
 
 
 def decode(raw: bytes, display: str) -> SourceFile:

@@ -36,7 +36,7 @@ from seminar_plan.load.parse.sessions import occurrences, read_sessions
 from seminar_plan.load.parse.vehicles import read_vehicles
 from seminar_plan.load.parse.venues import read_rooms, read_travel, read_venues
 from seminar_plan.load.read import Sources
-from seminar_plan.model import Plan, Session
+from seminar_plan.model import Origin, Plan, Session
 
 __all__ = [
     "FORMAT_VERSION",
@@ -60,6 +60,12 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
     for problem in sources.problems:
         p.report("schema", problem.origin, problem.message, problem.hint)
     for index, source in enumerate(sources.files):
+        for path in source.out_of_range:
+            p.schema(
+                Origin(index, path),
+                f"{'.'.join(str(part) for part in path)} is out of range: a TOML integer is"
+                " 64-bit, from -9223372036854775808 to 9223372036854775807",
+            )
         if source.syntax is not None:
             p.findings.append(
                 Finding(

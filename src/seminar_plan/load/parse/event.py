@@ -11,7 +11,9 @@ from seminar_plan.load.parse.parser import Entry, Parser
 from seminar_plan.load.parse.scalars import (
     FIRST_DATE,
     LAST_DATE,
+    MAX_EVENT_DAYS,
     MAX_TRAVEL_MINUTES,
+    day_number,
     did_you_mean,
     duration_minutes,
     type_name,
@@ -107,6 +109,14 @@ def _dates(
     if start is not None and end is not None and end < start:
         p.schema(origin.child("end"), f"the event ends ({end}) before it starts ({start})")
         end = None
+    elif start is not None and end is not None and (end - start).days >= MAX_EVENT_DAYS:
+        p.schema(
+            origin.child("end"),
+            f"the event lasts {(end - start).days + 1:,} days; seminar-plan plans events of"
+            f" at most {MAX_EVENT_DAYS} days",
+            "split it into one plan per event",
+        )
+        end = None
     return start, end
 
 
@@ -134,7 +144,8 @@ def read_days(p: Parser, entries: dict[str, Entry], event: Event | None) -> tupl
         p.known_keys(entry.table, entry.origin, DAY_KEYS, ident)
         label = p.text(entry.table, "label", entry.origin, ident)
         notes = p.text(entry.table, "notes", entry.origin, ident)
-        if not ident.isdigit():
+        number = day_number(ident)
+        if number is None:
             p.schema(
                 entry.origin,
                 f"[days.{ident}]: a day is a number, such as [days.2]",
@@ -142,7 +153,6 @@ def read_days(p: Parser, entries: dict[str, Entry], event: Event | None) -> tupl
                 ident,
             )
             continue
-        number = int(ident)
         if event is None:
             continue
         if not 1 <= number <= event.day_count:

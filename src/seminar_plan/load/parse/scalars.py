@@ -16,12 +16,23 @@ from seminar_plan.suggest import nearest_id as nearest_id  # noqa: PLC0414
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
-CLOCK = re.compile(r"(\d{1,2}):(\d{2})\Z")
-DURATION = re.compile(r"\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*\Z")
+# ASCII digits only, and few of them: \d also matches other scripts' digits, and int() of
+# thousands of digits is refused (sys.get_int_max_str_digits) or slow.
+CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})\Z")
+DURATION = re.compile(r"\s*(?:([0-9]{1,9})\s*h)?\s*(?:([0-9]{1,9})\s*m(?:in)?)?\s*\Z")
+DAY_NUMBER = re.compile(r"[0-9]{1,9}\Z")
 MINUTES_PER_DAY = 24 * 60
 MAX_TRAVEL_MINUTES = 7 * MINUTES_PER_DAY
 # Event dates stay well inside what datetime can represent, in any zone.
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
+# The longest event seminar-plan plans: a year (and a leap day). Longer, a day list, the agenda
+# and every check would grow with millions of empty days.
+MAX_EVENT_DAYS = 366
+
+
+def day_number(text: str) -> int | None:
+    """A day number written as text (a ``[days.N]`` key, ``--day N``); None if it is not one."""
+    return int(text) if DAY_NUMBER.match(text) else None
 
 
 def type_name(value: object) -> str:

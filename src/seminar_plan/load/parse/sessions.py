@@ -11,6 +11,7 @@ from typing import Any, cast
 from seminar_plan.load.parse.collect import duplicate
 from seminar_plan.load.parse.parser import Entry, Parser
 from seminar_plan.load.parse.scalars import (
+    MAX_EVENT_DAYS,
     MINUTES_PER_DAY,
     duration_minutes,
     is_int,
@@ -193,7 +194,16 @@ class SessionReader:
         )
         if not values:
             p.schema(origin.child(key), f"{key} is an empty list", None, ident)
+        if len(values) > MAX_EVENT_DAYS:
+            p.schema(
+                origin.child(key),
+                f"{key} lists {len(values):,} days; an event has at most {MAX_EVENT_DAYS}",
+                "list each day of the event at most once",
+                ident,
+            )
+            return ()
         days: list[tuple[int, tuple[str | int, ...]]] = []
+        named: set[int] = set()
         for item, path in zip(values, paths, strict=True):
             if key == "day" and is_int(item):
                 number = cast("int", item)
@@ -205,9 +215,10 @@ class SessionReader:
                 wanted = "a day number (1 = first day)" if key == "day" else "a TOML date"
                 p.schema(origin.child(*path), f"{key} must be {wanted}, not {item!r}", None, ident)
                 continue
-            if any(number == seen for seen, _ in days):
+            if number in named:
                 p.schema(origin.child(*path), f"{key} names day {number} twice", None, ident)
                 continue
+            named.add(number)
             days.append((number, path))
         return tuple(days)
 
