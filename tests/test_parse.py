@@ -306,15 +306,18 @@ class TestPublicValueChecks:
         assert summary(text) == [("bad-time", ("a",))]
 
     @pytest.mark.parametrize(
-        "literal", ["1" * 5000, "-" + "9" * 4400, "0x" + "f" * 5000, "0o" + "7" * 30, "0b1" + "0" * 63]
+        "literal",
+        ["1" * 5000, "-" + "9" * 4400, "0x" + "f" * 5000, "0o" + "7" * 30, "0b1" + "0" * 63],
     )
     def test_integers_past_64_bits_are_schema_findings_in_any_base(self, literal: str) -> None:
         text = plan_text(f'[rooms.big]\nvenue = "hotel"\ncapacity = {literal}\n')
         findings = findings_of(text)
         assert (
             "schema",
-            "rooms.big.capacity is out of range: a TOML integer is 64-bit,"
-            " from -9223372036854775808 to 9223372036854775807",
+            (
+                "rooms.big.capacity is out of range: a TOML integer is 64-bit,"
+                " from -9223372036854775808 to 9223372036854775807"
+            ),
             text.split("\n").index(f"capacity = {literal}") + 1,
         ) in [(f.code, f.message, f.place.line) for f in findings]
         # A negative one is also below the capacity's minimum; nothing else is said.
