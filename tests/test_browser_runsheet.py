@@ -7,14 +7,10 @@ with the reason when they are absent.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import shutil
-import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
-
+from chromium import BROWSER, pdf_pages, print_pdf
 from conftest import plan_text, tall_sessions
 from seminar_plan import load_text
 from seminar_plan.load import load_plan
@@ -24,56 +20,15 @@ from seminar_plan.views.runsheet import build, render_html
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "zhengzhou-2025" / "seminar.toml"
-CHROMIUM = Path("/usr/bin/chromium")
 STAMP = Stamp(
     "seminar.toml", "0123abcdef", dt.datetime(2025, 7, 20, 9, 5, tzinfo=ZoneInfo("Asia/Shanghai"))
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.is_file(), reason="needs /usr/bin/chromium (Debian: apt-get install chromium)"
-    ),
-    pytest.mark.skipif(
-        shutil.which("pdftotext") is None,
-        reason="needs pdftotext (Debian: apt-get install poppler-utils)",
-    ),
-]
-
+pytestmark = BROWSER
 
 def print_to_pdf(page: str, folder: Path) -> list[str]:
     """Print ``page`` with headless Chromium; the text of each page, white space removed."""
-    source = folder / "sheet.html"
-    source.write_text(page, encoding="utf-8")
-    target = folder / "sheet.pdf"
-    profile = folder / "profile"
-    profile.mkdir()
-    subprocess.run(
-        [
-            str(CHROMIUM),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--no-first-run",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profile}",
-            f"--print-to-pdf={target}",
-            "--no-pdf-header-footer",
-            source.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    text = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(target), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return [re.sub(r"\s+", "", page) for page in text.split("\f")[:-1]]
+    return pdf_pages(print_pdf(page, folder))
 
 
 def example_plan() -> Plan:

@@ -73,6 +73,7 @@ class TestExamples:
                 ("unused-booking", ("annex",)),
                 ("diet-tag", ("nadia",)),
                 ("diet-count", ("tasting-lunch",)),
+                ("speaking-order", ("speeches",)),
             ]
         )
         assert {code for code, _ in found} == set(CODES) - {"toml-syntax"}

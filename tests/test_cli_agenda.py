@@ -170,12 +170,12 @@ class TestPlanWithErrors:
         code, out, err = run("agenda", CONFLICTS, "--day", "1")
         assert (code, err) == (0, "")
         assert "!1   09:00-10:00   Crowded talk" in out
-        assert out.endswith("`seminar-plan check` finds 12 error(s) and 12 warning(s).\n")
+        assert out.endswith("`seminar-plan check` finds 12 error(s) and 13 warning(s).\n")
 
     def test_json_says_so_on_stderr(self) -> None:
         code, out, err = run("agenda", CONFLICTS, "--format", "json")
         assert code == 0
-        assert json.loads(out)["summary"] == {"error": 12, "warning": 12}
+        assert json.loads(out)["summary"] == {"error": 12, "warning": 13}
         assert err == (
             f"seminar-plan: the plan has 12 error(s); `seminar-plan check {CONFLICTS}` lists them\n"
         )

@@ -44,7 +44,7 @@ def test_every_code_of_the_contract_with_its_severity() -> None:
     warnings = {
         "room-closed", "travel-time", "no-interpretation", "no-booth", "headcount",
         "interpreter-team", "interpreter-load", "no-interpreter",
-        "no-lodging", "unused-booking", "diet-tag", "diet-count",
+        "no-lodging", "unused-booking", "diet-tag", "diet-count", "speaking-order",
     }  # fmt: skip
     assert {c for c, s in CODES.items() if s is Severity.ERROR} == errors
     assert {c for c, s in CODES.items() if s is Severity.WARNING} == warnings

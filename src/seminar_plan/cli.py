@@ -282,7 +282,7 @@ def runsheet(
         place = f"-{room}" if room is not None else ""
         stem = Path(loaded.path).stem
         output = Path(f"{stem}-day{day_shown}{place}-{sheet.ui}{sheet_format.suffix}")
-    _emit(data, output, force=force)
+    emit(data, output, force=force)
     if sheet.findings:
         sys.stderr.write(
             f"seminar-plan: the plan has errors on day {day_shown} ({len(sheet.findings)});"
@@ -485,7 +485,7 @@ OutputOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
 
 
-def _emit(data: str | bytes, output: Path | None, *, force: bool) -> None:
+def emit(data: str | bytes, output: Path | None, *, force: bool) -> None:
     """The result to ``output`` through safe_write; to standard output without one, or "-"."""
     if output is None or str(output) == "-":
         if isinstance(data, bytes):
@@ -537,7 +537,7 @@ def export(
         now=dt.datetime.now(dt.UTC), day=day_shown, person=person, lang=lang
     )
     data = formats.EXPORTS[output_format.value].render(model, export_options)
-    _emit(data, output, force=force)
+    emit(data, output, force=force)
     errors = sum(f.severity is Severity.ERROR for f in run_check(loaded))
     if errors:
         sys.stderr.write(
@@ -636,7 +636,7 @@ def import_people(
     if not result.people:
         fail(f"{sheet}: no people to import")
     target = None if output is None else output.name
-    _emit(importer.to_toml(result.people, sheet.name, target), output, force=force)
+    emit(importer.to_toml(result.people, sheet.name, target), output, force=force)
     if result.problems:
         skipped = ", ".join(str(row) for row in result.bad_rows)
         sys.stderr.write(f"seminar-plan: {sheet}: skipped row(s) {skipped}\n")
@@ -847,7 +847,11 @@ def catering(
             CateringFormat.csv: logistics.catering_csv,
             CateringFormat.json: logistics.catering_json,
         }[output_format](report)
-    _emit(data, output, force=force)
+    emit(data, output, force=force)
+
+
+# The commands that print paper live in their own module and register themselves on ``app``.
+from seminar_plan import cli_print  # noqa: E402, F401 - imported for its commands
 
 
 def main() -> None:

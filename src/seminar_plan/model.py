@@ -44,6 +44,13 @@ Kind = Literal[
 ]
 Interpretation = Literal["none", "consecutive", "simultaneous"]
 Role = Literal["speaker", "moderator", "interpreter", "owner", "attendee"]
+# Which side of the host is the seat of honour at a head table: "international" (the host's
+# right) or "chinese" (the host's left, as in Chinese official meetings).
+CONVENTIONS = ("international", "chinese")
+Convention = Literal["international", "chinese"]
+# A ceremony's speakers speak in precedence order unless the session says "as-listed".
+SPEAKING_ORDERS = ("precedence", "as-listed")
+SpeakingOrder = Literal["precedence", "as-listed"]
 Direction = Literal["arrival", "departure"]
 DIRECTIONS = ("arrival", "departure")
 
@@ -267,6 +274,11 @@ class Session:
     to: str | None = None
     # A hard start (a booked bus, a flight, a minister's slot): `shift` never moves it.
     fixed: bool = False
+    # The head table, most senior first (the tool seats them by the protocol's convention).
+    seating: tuple[str, ...] = ()
+    order: SpeakingOrder = "precedence"
+    # In the printed programme: everything but transfers unless the session says otherwise.
+    public: bool = True
 
     @property
     def date(self) -> dt.date:
@@ -328,6 +340,15 @@ class CheckConfig:
     interpreter_daily: int = 360
 
 
+@dataclass(frozen=True, slots=True)
+class Protocol:
+    """The plan's ``[protocol]``: the order of precedence and the seating convention."""
+
+    precedence: tuple[str, ...] = ()
+    convention: Convention = "international"
+    origin: Origin = Origin(0, ("protocol",))
+
+
 @dataclass(frozen=True)
 class Plan:
     event: Event
@@ -343,6 +364,7 @@ class Plan:
     vehicles: tuple[Vehicle, ...] = ()
     flights: tuple[Flight, ...] = ()
     bookings: tuple[Booking, ...] = ()
+    protocol: Protocol = field(default_factory=Protocol)
 
     @cached_property
     def delegation_by_id(self) -> dict[str, Delegation]:

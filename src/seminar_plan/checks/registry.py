@@ -269,6 +269,14 @@ REGISTRY: tuple[Code, ...] = (
         "Correct the meal's `attendees` or `attendance`, or the `diets` of its delegations and"
         " groups.",
     ),
+    Code(
+        "speaking-order",
+        WARNING,
+        ("session",),
+        "a ceremony's speakers are not in the order of precedence",
+        'Reorder `speakers` as the hint says, or set `order = "as-listed"` when the order is'
+        " deliberate (the host speaks first).",
+    ),
 )
 
 BY_CODE: dict[str, Code] = {entry.code: entry for entry in REGISTRY}

@@ -61,6 +61,17 @@ def make_stamp(plan_name: str, texts: Sequence[str], generated: dt.datetime) -> 
     return Stamp(plan_name, digest.hexdigest()[:10], generated)
 
 
+def variants(text: Text | None, langs: tuple[str, ...]) -> tuple[Phrase, ...]:
+    """``text`` in each of ``langs`` (falling back as ``phrase`` does), each distinct text once:
+    a name written alike in Japanese and Chinese is printed once."""
+    found: list[Phrase] = []
+    for lang in langs:
+        chosen = phrase(text, (lang,))
+        if chosen is not None and all(chosen.text != seen.text for seen in found):
+            found.append(chosen)
+    return tuple(found)
+
+
 def stamp_text(stamp: Stamp, labels: Mapping[str, str]) -> str:
     """``plan.toml · digest · generated 2025-07-20 10:00 UTC+08:00`` (``labels["generated"]``)."""
     return (

@@ -14,6 +14,7 @@ from seminar_plan.checks.rules import (  # noqa: F401 - imported to register the
     interpreters,
     lodging,
     people,
+    protocol,
     rooms,
     stays,
     travel,

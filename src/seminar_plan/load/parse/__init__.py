@@ -19,6 +19,7 @@ from seminar_plan.load.parse.flights import read_flights
 from seminar_plan.load.parse.lodging import check_hotels, read_bookings, with_lodging
 from seminar_plan.load.parse.parser import Parser
 from seminar_plan.load.parse.people import read_delegations, read_groups, read_people
+from seminar_plan.load.parse.protocol import read_protocol
 from seminar_plan.load.parse.references import References
 from seminar_plan.load.parse.scalars import (
     LANGUAGE,
@@ -91,6 +92,7 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
     bookings = read_bookings(p, tables.bookings)
     travel = read_travel(p, tables.travel)
     check = read_check(p, tables.check)
+    protocol = read_protocol(p, tables.protocol)
     drafts = read_sessions(p, tables.sessions, event)
     vehicles = read_vehicles(p, tables.named["vehicles"])
     flights, flight_refs = read_flights(p, tables.flights, event)
@@ -117,6 +119,7 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
         vehicles=vehicles,
         flights=flights,
         bookings=bookings,
+        protocol=protocol,
     )
     references = References(p, plan, drafts, flight_refs)
     references.check()

@@ -16,6 +16,7 @@ from seminar_plan.model import Origin
 class Tables:
     event: Entry | None = None
     check: Entry | None = None
+    protocol: Entry | None = None
     named: dict[str, dict[str, Entry]] = field(
         default_factory=lambda: {key: {} for key in ID_TABLES}
     )
@@ -59,22 +60,18 @@ def _format(p: Parser, data: Mapping[str, Any], root: Origin) -> None:
 
 
 def _single_tables(p: Parser, data: Mapping[str, Any], root: Origin, tables: Tables) -> None:
-    """``[event]`` and ``[check]``: one each in the whole plan."""
-    for key in ("event", "check"):
+    """``[event]``, ``[check]`` and ``[protocol]``: one each in the whole plan."""
+    for key in ("event", "check", "protocol"):
         if key not in data:
             continue
         origin = root.child(key)
         if not p.is_table(data[key], origin, f"[{key}]", None):
             continue
-        earlier = tables.event if key == "event" else tables.check
+        earlier: Entry | None = getattr(tables, key)
         if earlier is not None:
             duplicate(p, key, origin, earlier.origin, f"[{key}]")
             continue
-        entry = Entry(key, data[key], origin)
-        if key == "event":
-            tables.event = entry
-        else:
-            tables.check = entry
+        setattr(tables, key, Entry(key, data[key], origin))
 
 
 def _id_tables(p: Parser, data: Mapping[str, Any], root: Origin, tables: Tables) -> None:

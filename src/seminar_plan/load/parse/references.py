@@ -58,6 +58,7 @@ class References:
         plan = self.plan
         people = lambda: list(plan.person_by_id)  # noqa: E731 - deferred: only built when needed
         self.tables()
+        self.protocol(people)
         for draft in self.drafts:
             if draft.ident is not None:
                 self.session(draft, people)
@@ -92,6 +93,14 @@ class References:
                     self.missing(
                         group.origin.child("members", position), group.id, member, "people", people
                     )
+
+    def protocol(self, people: Callable[[], list[str]]) -> None:
+        """``[protocol] precedence`` names people."""
+        plan = self.plan
+        for ref in plan.protocol.precedence:
+            if ref not in plan.person_by_id:
+                origin = plan.protocol.origin.child("precedence")
+                self.missing(origin, "protocol", ref, "people", people)
 
     def session(self, draft: SessionDraft, people: Callable[[], list[str]]) -> None:
         plan, origin, ident = self.plan, draft.origin, draft.ident
@@ -138,7 +147,7 @@ class References:
         """Speakers, moderators and interpreters are people; attendees may also be groups,
         delegations or "all"."""
         plan, origin = self.plan, draft.origin
-        for key in ("speakers", "moderators", "interpreters", "attendees"):
+        for key in ("speakers", "moderators", "interpreters", "attendees", "seating"):
             refs: tuple[str, ...] = getattr(draft, key)
             for ref in refs:
                 if key == "attendees":

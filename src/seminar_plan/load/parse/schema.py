@@ -20,6 +20,7 @@ TOP_LEVEL = (
     "vehicles",
     "flights",
     "bookings",
+    "protocol",
 )
 EVENT_KEYS = (
     "title",
@@ -82,8 +83,13 @@ SESSION_KEYS = (
     "optional",
     "to",
     "fixed",
+    "seating",
+    "order",
+    "public",
 )
 CUE_KEYS = ("at", "what", "who", "notes")
+PROTOCOL_KEYS = ("precedence", "convention")
+PROTOCOL_KEYS = ("precedence", "convention")
 CHECK_KEYS = (
     "ignore",
     "severity",

@@ -21,12 +21,14 @@ from seminar_plan.load.parse.schema import CUE_KEYS, SESSION_KEYS
 from seminar_plan.model import (
     INTERPRETATION_MODES,
     KINDS,
+    SPEAKING_ORDERS,
     Cue,
     Event,
     Interpretation,
     Kind,
     Origin,
     Session,
+    SpeakingOrder,
     Text,
 )
 
@@ -97,6 +99,9 @@ class SessionDraft:
     optional: bool = False
     to: str | None = None
     fixed: bool = False
+    seating: tuple[str, ...] = ()
+    order: SpeakingOrder = "precedence"
+    public: bool = True
 
 
 class SessionReader:
@@ -142,6 +147,14 @@ class SessionReader:
             optional=p.boolean(table, "optional", origin, ident, default=False),
             to=self.to(),
             fixed=p.boolean(table, "fixed", origin, ident, default=False),
+            seating=p.ref_list(table, "seating", origin, ident),
+            order=cast(
+                "SpeakingOrder",
+                p.choice(table, "order", origin, ident, SPEAKING_ORDERS, "precedence"),
+            ),
+            public=p.boolean(
+                table, "public", origin, ident, default=table.get("kind") != "transfer"
+            ),
         )
 
     def vehicles(self) -> tuple[str, ...]:
@@ -405,4 +418,7 @@ def _session(
         optional=draft.optional,
         to=draft.to,
         fixed=draft.fixed,
+        seating=draft.seating,
+        order=draft.order,
+        public=draft.public,
     )
