@@ -1,0 +1,1 @@
+"""The command line's commands beyond the core ones in ``cli.py``, one module per group."""
