@@ -424,3 +424,61 @@ def test_a_day_in_other_digits_or_too_long_is_an_unknown_day(tmp_path: Path, day
     code, out, err = run("agenda", str(plan), "--day", day)
     assert (code, out) == (2, "")
     assert err.startswith(f"seminar-plan: unknown day {day!r}")
+
+
+class TestCiFormats:
+    def test_github_annotations_and_the_exit_code(self) -> None:
+        code, out, err = run("check", str(CONFLICTS), "--format", "github")
+        assert (code, err) == (1, "")
+        assert out.startswith(("::error file=", "::warning file="))
+        assert "title=room-overlap::" in out
+
+    def test_a_clean_plan_gives_no_annotations(self) -> None:
+        assert run("check", str(EXAMPLE), "--format", "github") == (0, "", "")
+
+    def test_sarif_lists_each_finding(self) -> None:
+        code, out, _ = run("check", str(CONFLICTS), "--format", "sarif")
+        json_out = json.loads(run("check", str(CONFLICTS), "--format", "json")[1])
+        assert code == 1
+        results = json.loads(out)["runs"][0]["results"]
+        assert [r["ruleId"] for r in results] == [f["code"] for f in json_out["findings"]]
+
+
+class TestWatch:
+    def test_checks_then_waits_and_checks_again_until_interrupted(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        plan = write_plan(tmp_path, plan_text())
+        waits: list[list[Path]] = []
+
+        def wait(paths: list[Path]) -> bool:
+            waits.append(list(paths))
+            if len(waits) == 2:
+                raise KeyboardInterrupt
+            plan.write_text(plan_text("[people.x]\nnam = 'X'\n"), encoding="utf-8")
+            return True
+
+        monkeypatch.setattr("seminar_plan.watch.wait_for_change", wait)
+        code, out, err = run("check", str(plan), "--watch")
+        assert (code, err) == (0, "")
+        first, second, rest = out.split("-- waiting for changes (Ctrl-C ends) --\n")
+        assert "no problems found" in first
+        assert "unknown key 'nam'" in second
+        assert rest == ""
+        assert waits == [[plan], [plan]]
+
+    def test_a_plan_that_cannot_be_read_is_waited_for(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        missing = tmp_path / "seminar.toml"
+        calls: list[list[Path]] = []
+
+        def wait(paths: list[Path]) -> bool:
+            calls.append(list(paths))
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr("seminar_plan.watch.wait_for_change", wait)
+        code, _, err = run("check", str(missing), "--watch")
+        assert code == 0
+        assert "seminar-plan:" in err
+        assert calls == [[missing]]

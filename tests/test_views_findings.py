@@ -9,7 +9,7 @@ import pytest
 
 from seminar_plan import check, load_plan
 from seminar_plan.findings import CODES, Finding, Place
-from seminar_plan.views.findings import render_json, render_text
+from seminar_plan.views.findings import render_github, render_json, render_sarif, render_text
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
@@ -83,3 +83,65 @@ def test_json_shape_and_order() -> None:
             },
         ],
     }
+
+
+# --- CI formats -------------------------------------------------------------------------------
+
+SARIF_SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
+
+
+def conflicts(monkeypatch: pytest.MonkeyPatch) -> list[Finding]:
+    monkeypatch.chdir(ROOT)
+    return check(load_plan(Path("examples/conflicts/seminar.toml")))
+
+
+def test_github_annotations_one_line_per_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    findings = conflicts(monkeypatch)
+    lines = render_github(findings).splitlines()
+    assert len(lines) == len(findings)
+    first = next(f for f in sorted(findings, key=lambda f: f.sort_key) if f.code == "room-overlap")
+    expected_props = (
+        f"file=examples/conflicts/seminar.toml,line={first.place.line},"
+        f"col={first.place.column},title=room-overlap::"
+    )
+    line = next(line for line in lines if "title=room-overlap" in line)
+    assert line.startswith(f"::error {expected_props}")
+    assert all(line.startswith(("::error ", "::warning ")) for line in lines)
+
+
+def test_github_escapes_what_would_end_a_property_or_the_line() -> None:
+    finding = Finding(
+        "schema", CODES["schema"], "50% off\nsecond", "fix: it", (), Place("a,b:c.toml", 3, 7)
+    )
+    assert render_github([finding]) == (
+        "::error file=a%2Cb%3Ac.toml,line=3,col=7,title=schema"
+        "::50%25 off%0Asecond%0Ahint: fix: it\n"
+    )
+
+
+def test_sarif_is_valid_against_the_published_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    import jsonschema
+
+    findings = conflicts(monkeypatch)
+    document = json.loads(render_sarif(findings, "0.1.0"))
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator.check_schema(schema)
+    jsonschema.Draft4Validator(schema).validate(document)
+    run = document["runs"][0]
+    assert document["version"] == "2.1.0"
+    assert len(run["results"]) == len(findings)
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert rules == list(CODES)
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+    overlap = next(r for r in run["results"] if r["ruleId"] == "room-overlap")
+    location = overlap["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "examples/conflicts/seminar.toml"
+    assert overlap["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 130
+
+
+def test_sarif_names_an_absolute_file_by_a_file_uri() -> None:
+    finding = Finding("schema", CODES["schema"], "m", None, (), Place("/plans/a plan.toml", 1, 1))
+    result = json.loads(render_sarif([finding], "1"))["runs"][0]["results"][0]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "file:///plans/a%20plan.toml"

@@ -158,6 +158,8 @@ def _use_color() -> bool:
 class ReportFormat(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
 
 
 PlanArgument = Annotated[
@@ -177,7 +179,12 @@ AllowOutside = Annotated[
 def check(
     plan: PlanArgument = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", help="text for people, json for scripts.")
+        ReportFormat,
+        typer.Option(
+            "--format",
+            help="text for people, json for scripts, github for Actions annotations,"
+            " sarif (SARIF 2.1.0) for code scanning.",
+        ),
     ] = ReportFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings also fail (exit 1).")] = False,
     select: Annotated[
@@ -186,6 +193,12 @@ def check(
     ignore: Annotated[
         str | None, typer.Option("--ignore", help="Leave out these codes (comma-separated).")
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch", help="Check again each time a file of the plan is saved (Ctrl-C ends)."
+        ),
+    ] = False,
     allow_outside: AllowOutside = False,
 ) -> None:
     """Report everything in the plan that collides or is wrong, with file, line and a fix.
@@ -195,17 +208,50 @@ def check(
     selection = Selection(
         select=_codes(select, "--select"), ignore=_codes(ignore, "--ignore") or frozenset()
     )
+    if not watch:
+        raise typer.Exit(_check_once(plan, output_format, selection, strict, allow_outside)[0])
+    from seminar_plan.watch import wait_for_change
+
+    try:
+        while True:
+            try:
+                _, files = _check_once(plan, output_format, selection, strict, allow_outside)
+            except SeminarPlanError as error:  # could not read the plan: say so, wait for a fix
+                sys.stderr.write(f"seminar-plan: {error}\n")
+                files = [find_plan_path(plan)]
+            sys.stdout.write("-- waiting for changes (Ctrl-C ends) --\n")
+            sys.stdout.flush()
+            wait_for_change(files)
+    except KeyboardInterrupt:
+        raise typer.Exit(EXIT_OK) from None
+
+
+def _check_once(
+    plan: Path | None,
+    output_format: ReportFormat,
+    selection: Selection,
+    strict: bool,
+    allow_outside: bool,
+) -> tuple[int, list[Path]]:
+    """Check and print once: the exit code it earns and the plan's files (to watch)."""
     loaded = open_plan(plan, allow_outside=allow_outside)
     findings = run_check(loaded, selection)
     from seminar_plan.views import findings as report
 
     if output_format is ReportFormat.json:
         sys.stdout.write(report.render_json(findings, loaded.path))
+    elif output_format is ReportFormat.github:
+        sys.stdout.write(report.render_github(findings))
+    elif output_format is ReportFormat.sarif:
+        import seminar_plan
+
+        sys.stdout.write(report.render_sarif(findings, seminar_plan.__version__))
     else:
         texts = {source.display: source.text for source in loaded.sources.files}
         sys.stdout.write(report.render_text(findings, texts, loaded.path, color=_use_color()))
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK)
+    code = EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
+    return code, [Path(source.display) for source in loaded.sources.files]
 
 
 if TYPE_CHECKING:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
-from seminar_plan.findings import Finding, Severity, count
+from seminar_plan.findings import Finding, Place, Severity, count
 from seminar_plan.text import cell_width, printable
 
 _STYLES = {
@@ -95,6 +96,103 @@ def render_json(findings: Sequence[Finding], plan: str) -> str:
                 "column": f.place.column,
             }
             for f in sorted(findings, key=lambda f: f.sort_key)
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- CI: GitHub workflow commands and SARIF ------------------------------------------------
+
+
+def _github_escape(value: str, *, prop: bool) -> str:
+    """A workflow command's data (``prop=False``) or property value, escaped as the runner
+    reads it back (actions/toolkit's ``escapeData`` and ``escapeProperty``)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def render_github(findings: Sequence[Finding]) -> str:
+    """One ``::error file=F,line=L,col=C,title=CODE::message`` line per finding: GitHub Actions
+    shows each as an annotation on that line of the pull request."""
+    out = []
+    for f in sorted(findings, key=lambda f: f.sort_key):
+        props = ",".join(
+            f"{key}={_github_escape(str(value), prop=True)}"
+            for key, value in (
+                ("file", f.place.file),
+                ("line", f.place.line),
+                ("col", f.place.column),
+                ("title", f.code),
+            )
+        )
+        text = f.message if not f.hint else f"{f.message}\nhint: {f.hint}"
+        out.append(f"::{f.severity.value} {props}::{_github_escape(text, prop=False)}")
+    return "".join(line + "\n" for line in out)
+
+
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+
+
+def _sarif_location(place: Place) -> dict[str, Any]:
+    from pathlib import Path
+    from urllib.parse import quote
+
+    path = Path(place.file)
+    # An absolute path as a file: URI; a relative one as a relative reference (to the folder
+    # the check ran in, as code-scanning services expect).
+    uri = path.as_uri() if path.is_absolute() else quote(path.as_posix())
+    region = {"startLine": max(place.line, 1), "startColumn": max(place.column, 1)}
+    return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
+
+
+def render_sarif(findings: Sequence[Finding], version: str) -> str:
+    """SARIF 2.1.0 (code scanning in GitHub and GitLab, IDE viewers): one run whose driver lists
+    every finding code as a rule, with each finding as a result at its file, line and column."""
+    from seminar_plan.checks.registry import REGISTRY
+
+    index = {entry.code: number for number, entry in enumerate(REGISTRY)}
+    rules = [
+        {
+            "id": entry.code,
+            "shortDescription": {"text": entry.summary},
+            "help": {"text": entry.fix},
+            "defaultConfiguration": {"level": entry.severity.value},
+        }
+        for entry in REGISTRY
+    ]
+    results = []
+    for f in sorted(findings, key=lambda f: f.sort_key):
+        result: dict[str, Any] = {
+            "ruleId": f.code,
+            "level": f.severity.value,
+            "message": {"text": f.message if not f.hint else f"{f.message} (hint: {f.hint})"},
+            "locations": [_sarif_location(f.place)],
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        if f.related is not None:
+            related = _sarif_location(f.related)
+            related["id"] = 1
+            result["relatedLocations"] = [related]
+        results.append(result)
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "seminar-plan",
+                        "version": version,
+                        "informationUri": "https://pypi.org/project/seminar-plan/",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
