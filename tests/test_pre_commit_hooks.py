@@ -25,7 +25,7 @@ def test_the_hook_runs_check_on_the_whole_plan() -> None:
     fields = hook()
     assert fields["id"] == "seminar-plan-check"
     assert fields["language"] == "python"
-    assert fields["pass_filenames"] == "false"
+    assert fields["pass_filenames"] == "false"  # noqa: S105 - a pre-commit key, not a secret
     command = shlex.split(fields["entry"])
     assert command[0] == "seminar-plan"
     result = CliRunner().invoke(app, [*command[1:], "--help"])
