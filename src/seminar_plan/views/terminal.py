@@ -16,11 +16,13 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from seminar_plan import present
+from seminar_plan import locales, present
 from seminar_plan.findings import Finding
 from seminar_plan.logistics.interpreting import hours_text
-from seminar_plan.text import cell_width, printable
+from seminar_plan.model import Plan
+from seminar_plan.text import cell_width, language_order, pick, printable
 from seminar_plan.views.interpreters import InterpreterRoster, day_text, session_text
+from seminar_plan.views.now import NowNext, minutes_until
 from seminar_plan.views.rows import (
     Agenda,
     AgendaDay,
@@ -325,3 +327,56 @@ def interpreters_renderable(roster: InterpreterRoster) -> RenderableType:
     if not roster.rows:
         return Group(heading, Shown(""), Shown(label(lang, "no_match")))
     return Group(heading, Shown(""), table)
+
+
+def now_renderable(plan: Plan, board: NowNext, *, lang: str | None = None) -> RenderableType:
+    """Now and next in every place as one table, under the moment and the zone it is read in."""
+    ui = present.ui_language(plan, lang)
+    order = language_order(plan, lang)
+    words = locales.Labels(ui, "now")
+    table = _table(
+        (words["place"], 2, None),
+        (words["now"], 3, None),
+        (words["left"], None, None),
+        (words["next"], 3, None),
+        (words["starts_in"], None, None),
+    )
+    table.columns[2].justify = "right"
+    table.columns[4].justify = "right"
+    for place in board.places:
+        if place.is_room:
+            name = pick(plan.room_by_id[place.place].name, order)
+        else:
+            venue = plan.venue_by_id.get(place.place)
+            name = pick(venue.name, order) if venue is not None else place.place
+        current = [
+            words["current"].format(title=pick(s.title, order), time=present.clock(s.end, s.date))
+            for s in place.current
+        ]
+        left = [words["minutes"].format(n=minutes_until(board.at, s.end)) for s in place.current]
+        upcoming = place.next
+        table.add_row(
+            Shown(name),
+            Shown("\n".join(current) or words["nothing"]),
+            Text("\n".join(left)),
+            Shown(
+                f"{present.clock(upcoming.start, upcoming.date)} {pick(upcoming.title, order)}"
+                if upcoming is not None
+                else words["nothing"]
+            ),
+            Text(
+                words["minutes"].format(n=minutes_until(board.at, upcoming.start))
+                if upcoming is not None
+                else ""
+            ),
+        )
+    at = board.at
+    heading = Shown(pick(plan.event.title, order), style="bold")
+    moment = words["at"].format(
+        date=at.date().isoformat(),
+        weekday=locales.weekday(ui, at.date()),
+        time=f"{at:%H:%M}",
+        zone=plan.event.timezone,
+    )
+    heading.append("\n" + moment, style="dim")
+    return Group(heading, Text(""), table)
