@@ -4,7 +4,12 @@ Sessions fill a four-day programme in hourly slots; each room holds one session 
 plan is mostly clean, with a few deliberate clashes (about one session in a hundred double-books
 a speaker) so that ``check`` also does the work of reporting.
 
+A dense plan (``dense=True``, ``--dense``) packs the same sessions into half of the rooms,
+so every room holds about two sessions a slot and its speakers and moderators are double-booked
+(thousands of findings), and misspells one reference in a hundred (``unknown-ref`` with a hint).
+
     python benchmarks/generate_plan.py 3000 > /tmp/plan-3000.toml
+    python benchmarks/generate_plan.py 3000 --dense > /tmp/dense-3000.toml
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ DAYS = 4
 SLOTS = [(h, h + 1) for h in range(8, 20)]  # 12 one-hour slots a day
 
 
-def generate(sessions: int, seed: int = 1) -> str:
+def generate(sessions: int, seed: int = 1, *, dense: bool = False) -> str:
     rng = random.Random(seed)
     per_room = DAYS * len(SLOTS)
     rooms = max(1, -(-sessions // per_room))
+    # Rooms are counted before packing, so a dense plan keeps the clean plan's people and groups.
+    used_rooms = max(1, rooms // 2) if dense else rooms
     venues = max(2, rooms // 10)
     people = max(10, sessions // 2)
     groups = max(2, people // 20)
@@ -82,8 +89,8 @@ def generate(sessions: int, seed: int = 1) -> str:
         members = ", ".join(f'"p{half + (g * 5 + k) % (people - half)}"' for k in range(5))
         out += [f"[groups.g{g}]", f'name = "Group {g}"', f"members = [{members}]", ""]
     for s in range(sessions):
-        room = s % rooms
-        slot_index = (s // rooms) % (DAYS * len(SLOTS))
+        room = s % used_rooms
+        slot_index = (s // used_rooms) % (DAYS * len(SLOTS))
         day = slot_index // len(SLOTS) + 1
         start, end = SLOTS[slot_index % len(SLOTS)]
         speaker = (2 * room + 2 * rooms * (day - 1)) % half
@@ -91,6 +98,10 @@ def generate(sessions: int, seed: int = 1) -> str:
         if rng.random() < 0.01 and rooms > 1:
             # A planted clash: the speaker of the next room in the same slot moderates here too.
             moderator = (2 * ((room + 1) % rooms) + 2 * rooms * (day - 1)) % half
+        # In a dense plan one reference in a hundred is misspelt (a person id with a typo).
+        speaker_id = f"p{speaker}"
+        if dense and rng.random() < 0.01:
+            speaker_id = f"pp{speaker}"
         out += [
             "[[sessions]]",
             f'id = "s{s}"',
@@ -101,7 +112,7 @@ def generate(sessions: int, seed: int = 1) -> str:
             f'kind = "{rng.choice(["lecture", "panel", "meeting", "keynote"])}"',
             f'track = "{"main" if room == 0 else "side"}"',
             f'room = "r{room}"',
-            f'speakers = ["p{speaker}"]',
+            f'speakers = ["{speaker_id}"]',
             f'moderators = ["p{moderator}"]',
             f'attendees = ["g{room % groups}"]',
             'interpretation = "consecutive"',
@@ -119,4 +130,6 @@ def generate(sessions: int, seed: int = 1) -> str:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(generate(int(sys.argv[1]) if len(sys.argv) > 1 else 300))
+    arguments = [a for a in sys.argv[1:] if a != "--dense"]
+    size = int(arguments[0]) if arguments else 300
+    sys.stdout.write(generate(size, dense="--dense" in sys.argv[1:]))
