@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -46,3 +47,36 @@ def test_the_parser_keeps_its_public_names() -> None:
     assert scalars.closest is suggest.closest
     assert scalars.nearest_id is suggest.nearest_id
     assert scalars.did_you_mean is suggest.did_you_mean
+
+
+MANY = [f"p{n}" for n in range(5000)] + ["opening-ceremony", "Lunch-Day-1"]
+MANY_NEAREST = suggest.Nearest(MANY)
+
+
+@given(st.text(max_size=8), st.lists(st.text(max_size=8), min_size=1, max_size=suggest.SHORTLIST))
+def test_nearest_over_few_ids_is_nearest_id(word: str, ids: list[str]) -> None:
+    assert suggest.Nearest(ids)(word) == suggest.nearest_id(word, ids)
+
+
+@given(st.text(max_size=12))
+def test_nearest_over_many_ids_names_one_of_them(word: str) -> None:
+    assert MANY_NEAREST(word) in MANY
+
+
+@pytest.mark.parametrize(
+    "word", ["pp123", "p12x3", "p1234x", "q4321", "p3214", "P77", "opening", "lunch-day-1"]
+)
+def test_nearest_over_many_ids_finds_what_nearest_id_finds(word: str) -> None:
+    assert MANY_NEAREST(word) == suggest.nearest_id(word, MANY)
+
+
+def test_each_lookup_compares_a_bounded_number_of_ids() -> None:
+    nearest = suggest.Nearest(MANY)
+    words = ["pp123", "zzzzzz", "p99999x", "", "opening", "ceremony-opening"]
+    for word in words:
+        nearest(word)
+    assert 0 < nearest.compared <= suggest.SHORTLIST * len(words)
+    # An answer is kept: asking again compares nothing.
+    compared = nearest.compared
+    assert nearest("pp123") == "p123"
+    assert nearest.compared == compared

@@ -8,13 +8,17 @@ import datetime as dt
 from seminar_plan.model import Origin, Plan, Session
 
 
+# Clocks and dates are written from the datetime's fields: strftime builds a time tuple, which
+# asks the zone for dst() (dateutil's, in Python) on every call: a third of a dense check's rules.
 def clock(moment: dt.datetime) -> str:
-    return f"{moment:%H:%M}"
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def span(session: Session) -> str:
-    end = "24:00" if session.end.date() > session.start.date() else clock(session.end)
-    return f"{session.start:%Y-%m-%d} {clock(session.start)}-{end}"
+    start, end = session.start, session.end
+    until = "24:00" if end.date() > start.date() else clock(end)
+    # The year as strftime's %Y writes it on Linux: not padded (plans are years 1000 and on).
+    return f"{start.year}-{start.month:02d}-{start.day:02d} {clock(start)}-{until}"
 
 
 def _file_order(session: Session) -> tuple[int, tuple[str | int, ...]]:

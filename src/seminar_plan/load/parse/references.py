@@ -7,11 +7,11 @@ from typing import Any
 
 from seminar_plan.load.parse.flights import FlightRefs
 from seminar_plan.load.parse.parser import Parser
-from seminar_plan.load.parse.scalars import closest, nearest_id
+from seminar_plan.load.parse.scalars import closest
 from seminar_plan.load.parse.schema import SINGULAR
 from seminar_plan.load.parse.sessions import SessionDraft
 from seminar_plan.model import ALL, Origin, Plan
-from seminar_plan.suggest import mean
+from seminar_plan.suggest import Nearest, mean
 
 
 class References:
@@ -28,6 +28,8 @@ class References:
         self.plan = plan
         self.drafts = drafts
         self.flight_refs = flights
+        # One index of ids per kind of reference, built at its first unknown reference.
+        self.nearest: dict[str, Nearest] = {}
 
     def missing(
         self,
@@ -39,7 +41,9 @@ class References:
     ) -> None:
         # "all" is suggested only for a near spelling of it, never as a last resort.
         near_all = closest(ref, [ALL]) if what == "attendees" else None
-        suggestion = near_all or nearest_id(ref, options())
+        if what not in self.nearest:
+            self.nearest[what] = Nearest(options())
+        suggestion = near_all or self.nearest[what](ref)
         if suggestion is not None:
             hint = mean(suggestion)
         elif what in ("attendees", "passengers"):
