@@ -47,9 +47,7 @@ def test_positions_of_a_hand_written_plan() -> None:
         ("format",): (1, 1),
         ("event",): (3, 1),
         ("event", "title", "en"): (4, 22),
-        ("event", "numbers", 2): (5, 20),
         ("sessions", 0): (7, 1),
-        ("sessions", 0, "speakers", 1): (11, 3),
         ("sessions", 0, "notes"): (13, 1),
         ("sessions", 0, "cues", 0, "at"): (18, 1),
         ("sessions", 1, "id"): (21, 1),
@@ -59,6 +57,9 @@ def test_positions_of_a_hand_written_plan() -> None:
     for path, position in expected.items():
         assert places.positions.get(path) == position, path
     assert ("not", "a", "table") not in places.positions
+    # Only keys have places: an item of an array is placed at its key.
+    assert ("event", "numbers", 2) not in places.positions
+    assert ("sessions", 0, "speakers", 1) not in places.positions
 
 
 def test_find_falls_back_to_the_nearest_ancestor() -> None:

@@ -4,7 +4,9 @@
 scanner. It tokenises once with one regular expression and walks headers, keys, arrays and inline
 tables, recording where each key path starts. Paths use the shape of the parsed data: table
 names and keys are strings, array (and array-of-tables) positions are ints, so the key ``start``
-of the third ``[[sessions]]`` is ``("sessions", 2, "start")``.
+of the third ``[[sessions]]`` is ``("sessions", 2, "start")``. Only keys and tables get a place:
+an item of a plain array is placed at its key (the contract places a finding at the offending
+key), so the items of ``speakers = ["a", "b"]`` are never recorded.
 
 Most lines of a plan are a simple ``key = "value"`` or a ``[header]``: one regular expression
 per line records those. Only a statement that is not simple (an inline table, an array, a
@@ -56,19 +58,19 @@ _SIMPLE_LINE = re.compile(
         (?P<key>{_BARE_KEY})[ \t]*=[ \t]*
         (?:{_STRING}|{_SCALAR}
           | \{{(?P<inline>[^{{}}\[\]\r\n\#]*)\}}
-          | \[(?P<array>[^{{}}\[\]\r\n\#]*)\]
+          | \[[^{{}}\[\]\r\n\#]*\]
         )
       | (?P<open>\[\[?)[ \t]*
         (?P<names>{_BARE_KEY}(?:[ \t]*\.[ \t]*{_BARE_KEY})*)[ \t]*(?P<close>\]\]?)
     )?[ \t]*(?:\#[^\r\n]*)?\r?\Z""",
     re.VERBOSE,
 )
-# One-line inline tables of ``key = "text"`` pairs and one-line arrays of scalars are still
-# simple; anything else in braces or brackets is tokenised.
+# One-line inline tables of ``key = "text"`` pairs are still simple, and so are one-line arrays
+# with no brackets, braces or "#" inside (their items have no place of their own, and tomllib
+# has already accepted them); anything else in braces or brackets is tokenised.
 _INLINE_PAIR = re.compile(
     rf"[ \t]*(?P<key>{_BARE_KEY})[ \t]*=[ \t]*(?:{_STRING})[ \t]*(?P<sep>,|\Z)"
 )
-_ARRAY_ITEM = re.compile(rf"[ \t]*(?P<item>{_STRING}|{_SCALAR})[ \t]*(?P<sep>,|\Z)")
 
 
 def _items(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[re.Match[str]] | None:
@@ -133,17 +135,13 @@ class Places:
     """The positions found in one file."""
 
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    # Paths of the items of plain arrays (not arrays of tables).
-    items: set[Path] = field(default_factory=set)
 
     def find(self, path: Path) -> tuple[int, int]:
         """The place of ``path``, else of its nearest recorded ancestor, else (1, 1).
 
-        An item of a plain array is placed at its key: the contract places a finding at the
-        offending key, so ``speakers = ["a", "b"]`` is the place of a problem with "b".
+        An item of a plain array has no place of its own, so it is placed at its key:
+        ``speakers = ["a", "b"]`` is the place of a problem with "b".
         """
-        while path and isinstance(path[-1], int) and path in self.items:
-            path = path[:-1]
         for end in range(len(path), 0, -1):
             found = self.positions.get(path[:end])
             if found is not None:
@@ -157,7 +155,6 @@ class _Walker:
         self.fast = fast
         self.stream: _TokenStream | None = None
         self.positions: dict[Path, tuple[int, int]] = {}
-        self.items: set[Path] = set()
         # Array-of-tables path -> how many elements have been opened so far.
         self.aot_count: dict[Path, int] = {}
         # The table of the last simple header line.
@@ -248,12 +245,6 @@ class _Walker:
                 if pairs is None:
                     return False
                 parts = [((*path, pair.group("key")), pair.start("key")) for pair in pairs]
-            elif match.group("array") is not None:
-                items = _items(_ARRAY_ITEM, text, match.start("array"), match.end("array"))
-                if items is None:
-                    return False
-                parts = [((*path, index), item.start("item")) for index, item in enumerate(items)]
-                self.items.update(part for part, _ in parts)
             self.positions.setdefault(path, (line, match.start("key") - start + 1))
             for part_path, offset in parts:
                 self.positions.setdefault(part_path, (line, offset - start + 1))
@@ -331,8 +322,6 @@ class _Walker:
             if token.kind == "punct" and token.text == "]":
                 self.skip()
                 return
-            self.record((*path, position), token)
-            self.items.add((*path, position))
             self.value((*path, position))
             self.skip_rest_of_value("]")
             position += 1
@@ -373,7 +362,7 @@ class LazyPlaces(Places):
     """
 
     def __init__(self, walker: _Walker, regions: dict[Path, tuple[int, int, int]]) -> None:
-        super().__init__(walker.positions, walker.items)
+        super().__init__(walker.positions)
         self.walker = walker
         self.regions = regions
         self.scanned: set[Path] = set()
@@ -423,7 +412,7 @@ def index_places(text: str, *, lazy: bool = True) -> Places:
         if lazy and (places := _lazy_places(text)) is not None:
             return places
         walker = _Walker(text)
-        return Places(walker.walk(), walker.items)
+        return Places(walker.walk())
     except (IndexError, ValueError, RecursionError):
         # A text this scanner cannot follow loses only its places, never its findings.
         return Places()
