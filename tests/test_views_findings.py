@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seminar_plan import check, load_plan
-from seminar_plan.findings import CODES, Finding, Place
+from seminar_plan.findings import CODES, Finding, Place, Severity, count
 from seminar_plan.views.findings import render_github, render_json, render_sarif, render_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,6 +85,41 @@ def test_json_shape_and_order() -> None:
             },
         ],
     }
+
+
+_texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=12)
+_findings = st.builds(
+    Finding,
+    st.sampled_from(sorted(CODES)),
+    st.sampled_from(list(Severity)),
+    _texts,
+    st.none() | _texts,
+    st.lists(_texts, max_size=3).map(tuple),
+    st.builds(Place, _texts, st.integers(1, 10**6), st.integers(1, 10**4)),
+)
+
+
+@given(st.lists(_findings, max_size=4), _texts)
+def test_json_text_is_what_json_dumps_writes(findings: list[Finding], plan: str) -> None:
+    document = {
+        "plan": plan,
+        "summary": count(findings),
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity.value,
+                "message": f.message,
+                "hint": f.hint,
+                "subjects": list(f.subjects),
+                "file": f.place.file,
+                "line": f.place.line,
+                "column": f.place.column,
+            }
+            for f in sorted(findings, key=lambda f: f.sort_key)
+        ],
+    }
+    expected = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert render_json(findings, plan) == expected
 
 
 # --- CI formats -------------------------------------------------------------------------------
