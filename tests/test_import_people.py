@@ -247,8 +247,12 @@ def test_file_names_cannot_add_tables_through_the_comments() -> None:
     )
     assert tomllib.loads(written) == {"people": {"yasuda": {"name": "Yasuda"}}}
     assert written.split("\n")[:2] == [
-        ('# People imported from reg\\n[people.evil]\\nname = "x"\\n.csv by `seminar-plan import'
-        " people`."),
-        ('# Add `include = ["p\\"]\\n[people.bad]\\nname=\\"y\\"\\n#\\u001b.toml"]` to'
-        " seminar.toml, or paste the tables into it."),
+        (
+            '# People imported from reg\\n[people.evil]\\nname = "x"\\n.csv by `seminar-plan import'
+            " people`."
+        ),
+        (
+            '# Add `include = ["p\\"]\\n[people.bad]\\nname=\\"y\\"\\n#\\u001b.toml"]` to'
+            " seminar.toml, or paste the tables into it."
+        ),
     ]

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import plan_text, session
 from seminar_plan import load_text
 from seminar_plan.logistics import catering
-from seminar_plan.model import Plan
+from seminar_plan.model import ALL, Delegation, Event, Group, Origin, Person, Plan, Session, Text
 
 
 def loaded(extra: str = "", inserts: dict[str, str] | None = None) -> Plan:
@@ -91,3 +97,140 @@ class TestMeals:
         (meal,) = catering.catering(plan)
         assert meal.count == 4
         assert meal.people == ("aoki", "chen")
+
+
+# --- the property: the meal counts equal a brute-force count over generated plans -----------
+
+ZONE = ZoneInfo("Asia/Shanghai")
+DAY = dt.date(2025, 7, 20)
+TAGS = ("halal", "vegan", "no-pork")
+NOON = dt.datetime.combine(DAY, dt.time(12), ZONE)
+moment = st.one_of(
+    st.none(), st.builds(lambda h: NOON + dt.timedelta(hours=h), st.integers(-30, 30))
+)
+diets = st.lists(
+    st.tuples(st.sampled_from(TAGS), st.integers(0, 3)), max_size=2, unique_by=lambda t: t[0]
+)
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> Plan:
+    event = Event(Text.plain("t"), "Asia/Shanghai", ZONE, DAY, DAY + dt.timedelta(days=1))
+    delegations = tuple(
+        Delegation(
+            f"d{i}",
+            Text.plain("d"),
+            draw(st.one_of(st.none(), st.integers(0, 6))),
+            None,
+            Origin(0, ()),
+            diets=tuple(draw(diets)),
+        )
+        for i in range(draw(st.integers(0, 3)))
+    )
+    people = tuple(
+        Person(
+            f"p{i}",
+            Text.plain("p"),
+            delegation=draw(st.sampled_from((None, *(d.id for d in delegations)))),
+            arrive=draw(moment),
+            depart=draw(moment),
+            diet=tuple(draw(st.lists(st.sampled_from(TAGS), unique=True, max_size=2))),
+        )
+        for i in range(draw(st.integers(0, 6)))
+    )
+    ids = [p.id for p in people]
+    groups = tuple(
+        Group(
+            f"g{i}",
+            None,
+            members := tuple(draw(st.lists(st.sampled_from(ids), unique=True)) if ids else ()),
+            draw(st.integers(0, 5)) + len(members) * draw(st.integers(0, 1)),
+            Origin(0, ()),
+            diets=tuple(draw(diets)),
+        )
+        for i in range(draw(st.integers(0, 2)))
+    )
+    refs = [d.id for d in delegations] + [g.id for g in groups] + ids
+    sessions = []
+    for i in range(draw(st.integers(1, 3))):
+        start = NOON + dt.timedelta(hours=draw(st.integers(-6, 6)))
+        attendees = (
+            (ALL,)
+            if draw(st.booleans()) and not draw(st.booleans())
+            else tuple(draw(st.lists(st.sampled_from(refs), unique=True)) if refs else ())
+        )
+        sessions.append(
+            Session(
+                f"m{i}",
+                f"m{i}",
+                Text.plain("m"),
+                1,
+                start,
+                start + dt.timedelta(hours=1),
+                Origin(0, ()),
+                kind=draw(st.sampled_from(("meal", "reception", "lecture"))),
+                attendees=attendees,
+                speakers=tuple(draw(st.lists(st.sampled_from(ids), unique=True, max_size=1)))
+                if ids
+                else (),
+                attendance=draw(st.one_of(st.none(), st.none(), st.integers(0, 20))),
+            )
+        )
+    return Plan(
+        event=event,
+        delegations=delegations,
+        people=people,
+        groups=groups,
+        sessions=tuple(sessions),
+    )
+
+
+def brute_force(plan: Plan, meal: Session) -> tuple[int, dict[str, int]]:
+    """Seat by seat, from the contract's words."""
+
+    def here(person: Person) -> bool:
+        return (person.arrive is None or person.arrive <= meal.start) and (
+            person.depart is None or meal.start <= person.depart
+        )
+
+    people = plan.person_by_id
+    if ALL in meal.attendees:
+        present = list(plan.delegations)
+        counted = list(plan.people)
+        count = (
+            plan.event.participants
+            if plan.event.participants is not None
+            else sum(d.headcount or 0 for d in plan.delegations)
+        )
+        groups: list[Group] = []
+    else:
+        present = [d for d in plan.delegations if d.id in meal.attendees]
+        groups = [g for g in plan.groups if g.id in meal.attendees]
+        by_id = [people[ref] for ref in meal.attendees if ref in people]
+        members = [people[m] for g in groups for m in g.members]
+        counted = [p for p in plan.people if p.delegation in {d.id for d in present}]
+        counted += [p for p in dict.fromkeys(by_id + members) if p not in counted]
+        count = sum(d.headcount or 0 for d in present)
+        count += sum(max(0, g.headcount - len(g.members)) for g in groups)
+        count += len({p.id for p in by_id + members if p.delegation not in {d.id for d in present}})
+    count -= sum(1 for p in counted if not here(p))
+    if meal.attendance is not None:
+        count = meal.attendance
+    at_meal = {people[p].id for p in plan.committed(meal)} | {p.id for p in counted}
+    tags: dict[str, int] = {}
+    for person_id in at_meal:
+        if here(people[person_id]):
+            for tag in set(people[person_id].diet):
+                tags[tag] = tags.get(tag, 0) + 1
+    holders: list[Delegation | Group] = [*present, *groups]
+    for holder in holders:
+        for tag, n in holder.diets:
+            tags[tag] = tags.get(tag, 0) + n
+    return max(0, count), {tag: n for tag, n in tags.items() if n > 0}
+
+
+@settings(max_examples=300, deadline=None)
+@given(plans())
+def test_meal_counts_equal_a_brute_force_count(plan: Plan) -> None:
+    for meal in catering.catering(plan):
+        assert (meal.count, dict(meal.diets)) == brute_force(plan, meal.session)

@@ -105,5 +105,5 @@ def test_plain_text_has_line_feeds_and_no_other_control(value: str) -> None:
 
 def test_csv_document_quotes_every_break_and_neutralises_every_cell() -> None:
     assert csv_document([["=1+1", "a\rb", "c\nd"], ["x", "@y", ""]]) == (
-        "'=1+1,\"a\rb\",\"c\nd\"\r\nx,'@y,\r\n"
+        '\'=1+1,"a\rb","c\nd"\r\nx,\'@y,\r\n'
     )

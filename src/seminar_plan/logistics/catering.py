@@ -31,13 +31,6 @@ def meals(plan: Plan, day: int | None = None) -> tuple[Session, ...]:
     )
 
 
-def present_delegations(plan: Plan, session: Session) -> tuple[str, ...]:
-    """The delegations listed among the attendees, or every delegation for ``"all"``."""
-    if ALL in session.attendees:
-        return tuple(d.id for d in plan.delegations)
-    return tuple(dict.fromkeys(r for r in session.attendees if r in plan.delegation_by_id))
-
-
 def _members(plan: Plan, delegations: tuple[str, ...]) -> set[str]:
     wanted = set(delegations)
     return {p.id for p in plan.people if p.delegation in wanted}
@@ -48,7 +41,7 @@ def counted_people(plan: Plan, session: Session) -> set[str]:
     members of listed delegations and the people listed by id or through a listed group."""
     if ALL in session.attendees:
         return set(plan.person_by_id)
-    found = _members(plan, present_delegations(plan, session))
+    found = _members(plan, plan.delegations_present(session))
     for ref in session.attendees:
         if ref in plan.person_by_id:
             found.add(ref)
@@ -62,7 +55,7 @@ def people_at(plan: Plan, session: Session) -> set[str]:
     present delegation (every named person for ``"all"``)."""
     return (
         set(plan.committed(session))
-        | _members(plan, present_delegations(plan, session))
+        | _members(plan, plan.delegations_present(session))
         | counted_people(plan, session)
     )
 
@@ -88,7 +81,7 @@ def meal_count(plan: Plan, session: Session) -> MealCount:
     tags: Counter[str] = Counter()
     for person_id in present:
         tags.update(set(plan.person_by_id[person_id].diet))
-    for delegation_id in present_delegations(plan, session):
+    for delegation_id in plan.delegations_present(session):
         for tag, number in plan.delegation_by_id[delegation_id].diets:
             tags[tag] += number
     if ALL not in session.attendees:
