@@ -1,21 +1,28 @@
 """Rooming lists and catering orders: the plan's derived lodging and meal facts as text,
-Markdown, CSV, JSON and a printable HTML order sheet (pure: the caller prints or writes)."""
+Markdown, CSV, JSON and the caterer's printable HTML order sheet (pure: the caller prints or
+writes). Labels come from the catalogues; CSV and JSON keys are stable English."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import html
-import io
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from seminar_plan import locales, present
 from seminar_plan.logistics import catering, lodging
-from seminar_plan.model import Plan, Session
-from seminar_plan.text import cell_width, language_order, markdown_escape, neutralise, pick
-from seminar_plan.views.paper import Stamp, stamp_text
+from seminar_plan.model import Plan
+from seminar_plan.text import (
+    cell_width,
+    csv_document,
+    language_order,
+    markdown_escape,
+    pick,
+    printable,
+)
+from seminar_plan.views import paper
 
 # --- rooming ---------------------------------------------------------------------------------
 
@@ -42,12 +49,14 @@ class HotelView:
 @dataclass(frozen=True, slots=True)
 class Rooming:
     plan: str
+    ui: str
     hotels: tuple[HotelView, ...]
     # Named people who need a bed and have no hotel.
     unhoused: tuple[GuestRow, ...]
 
 
 def build_rooming(plan: Plan, path: str, *, hotel: str | None, lang: str | None) -> Rooming:
+    """Every hotel (or only ``hotel``) night by night, with its guests by check-in."""
     order = language_order(plan, lang)
 
     def row(guest: lodging.Guest) -> GuestRow:
@@ -78,7 +87,7 @@ def build_rooming(plan: Plan, path: str, *, hotel: str | None, lang: str | None)
             )
         )
     unhoused = () if hotel is not None else tuple(g for g in everyone if not g.hotel)
-    return Rooming(path, tuple(hotels), unhoused)
+    return Rooming(path, present.ui_language(plan, lang), tuple(hotels), unhoused)
 
 
 def rooming_hotels(plan: Plan) -> list[str]:
@@ -99,43 +108,40 @@ def _aligned(rows: Sequence[Sequence[str]], right: frozenset[int] = frozenset())
     return lines
 
 
-def _who(night: lodging.Night) -> str:
-    named = ", ".join(night.people)
-    if not night.unnamed:
-        return named
-    others = f"{night.unnamed} unnamed"
-    return f"{named} + {others}" if named else others
+def _markdown(table: Sequence[Sequence[str]]) -> list[str]:
+    head, *body = table
+    lines = ["| " + " | ".join(markdown_escape(cell) for cell in head) + " |"]
+    lines.append("|" + "---|" * len(head))
+    lines += ["| " + " | ".join(markdown_escape(cell) for cell in row) + " |" for row in body]
+    return lines
 
 
-def _gap(night: lodging.Night) -> str:
-    return f"-{night.short}" if night.short else ""
+def _who(ui: str, night: lodging.Night) -> str:
+    parts = list(night.people)
+    if night.unnamed:
+        parts.append(locales.label(ui, "rooming.unnamed", n=night.unnamed))
+    return ", ".join(parts)
 
 
-def rooming_text(rooming: Rooming) -> str:
-    lines = [f"Rooming: {rooming.plan}"]
-    if not rooming.hotels and not rooming.unhoused:
-        lines.append("No hotels or bookings in this plan.")
-    for hotel in rooming.hotels:
-        lines += ["", f"{hotel.name} ({hotel.hotel})"]
-        table = [("night", "needed", "beds", "gap", "who")]
-        table += [
-            (f"{n.date:%Y-%m-%d}", str(n.needed), str(n.beds), _gap(n), _who(n))
-            for n in hotel.nights
-        ]
-        lines += ["  " + line for line in _aligned(table, frozenset({1, 2, 3}))]
-        if hotel.guests:
-            lines += ["", "  Guests"]
-            lines += ["  " + line for line in _aligned(_guest_table(hotel.guests))]
-    if rooming.unhoused:
-        lines += ["", "No hotel given (need a bed)"]
-        lines += ["  " + line for line in _aligned(_guest_table(rooming.unhoused))]
-    return "\n".join(lines) + "\n"
-
-
-def _guest_table(guests: Iterable[GuestRow]) -> list[tuple[str, ...]]:
-    table: list[tuple[str, ...]] = [
-        ("check-in", "check-out", "nights", "person", "name", "delegation")
+def _nights_table(ui: str, hotel: HotelView) -> list[tuple[str, ...]]:
+    words = [locales.label(ui, f"rooming.{key}") for key in ("night", "needed", "beds", "gap")]
+    table: list[tuple[str, ...]] = [(*words, locales.label(ui, "rooming.who"))]
+    table += [
+        (
+            f"{n.date:%Y-%m-%d}",
+            str(n.needed),
+            str(n.beds),
+            f"-{n.short}" if n.short else "",
+            _who(ui, n),
+        )
+        for n in hotel.nights
     ]
+    return table
+
+
+def _guest_table(ui: str, guests: Iterable[GuestRow]) -> list[tuple[str, ...]]:
+    keys = ("check_in", "check_out", "nights", "person", "name", "delegation")
+    table: list[tuple[str, ...]] = [tuple(locales.label(ui, f"rooming.{key}") for key in keys)]
     table += [
         (
             f"{g.check_in:%Y-%m-%d}",
@@ -150,32 +156,38 @@ def _guest_table(guests: Iterable[GuestRow]) -> list[tuple[str, ...]]:
     return table
 
 
-def _markdown(table: Sequence[Sequence[str]]) -> list[str]:
-    head, *body = table
-    lines = ["| " + " | ".join(markdown_escape(cell) for cell in head) + " |"]
-    lines.append("|" + "---|" * len(head))
-    lines += ["| " + " | ".join(markdown_escape(cell) for cell in row) + " |" for row in body]
-    return lines
+def rooming_text(rooming: Rooming) -> str:
+    ui = rooming.ui
+    lines = [locales.label(ui, "rooming.title", plan=rooming.plan)]
+    if not rooming.hotels and not rooming.unhoused:
+        lines.append(locales.label(ui, "rooming.empty"))
+    for hotel in rooming.hotels:
+        lines += ["", f"{hotel.name} ({hotel.hotel})"]
+        table = _nights_table(ui, hotel)
+        lines += ["  " + line for line in _aligned(table, frozenset({1, 2, 3}))]
+        if hotel.guests:
+            lines += ["", "  " + locales.label(ui, "rooming.guests")]
+            lines += ["  " + line for line in _aligned(_guest_table(ui, hotel.guests))]
+    if rooming.unhoused:
+        lines += ["", locales.label(ui, "rooming.unhoused")]
+        lines += ["  " + line for line in _aligned(_guest_table(ui, rooming.unhoused))]
+    return printable("\n".join(lines) + "\n")
 
 
 def rooming_markdown(rooming: Rooming) -> str:
-    lines = [f"# Rooming: {markdown_escape(rooming.plan)}"]
+    ui = rooming.ui
+    lines = ["# " + markdown_escape(locales.label(ui, "rooming.title", plan=rooming.plan))]
     if not rooming.hotels and not rooming.unhoused:
-        lines += ["", "No hotels or bookings in this plan."]
+        lines += ["", locales.label(ui, "rooming.empty")]
     for hotel in rooming.hotels:
         lines += ["", f"## {markdown_escape(hotel.name)} ({markdown_escape(hotel.hotel)})", ""]
-        table = [("night", "needed", "beds", "gap", "who")]
-        table += [
-            (f"{n.date:%Y-%m-%d}", str(n.needed), str(n.beds), _gap(n), _who(n))
-            for n in hotel.nights
-        ]
-        lines += _markdown(table)
+        lines += _markdown(_nights_table(ui, hotel))
         if hotel.guests:
-            lines += ["", "### Guests", ""]
-            lines += _markdown(_guest_table(hotel.guests))
+            lines += ["", "### " + locales.label(ui, "rooming.guests"), ""]
+            lines += _markdown(_guest_table(ui, hotel.guests))
     if rooming.unhoused:
-        lines += ["", "## No hotel given (need a bed)", ""]
-        lines += _markdown(_guest_table(rooming.unhoused))
+        lines += ["", "## " + locales.label(ui, "rooming.unhoused"), ""]
+        lines += _markdown(_guest_table(ui, rooming.unhoused))
     return "\n".join(lines) + "\n"
 
 
@@ -183,23 +195,21 @@ GUEST_COLUMNS = ("hotel", "check_in", "check_out", "nights", "person", "name", "
 
 
 def rooming_csv(rooming: Rooming) -> str:
-    """The front desk's list: one row per guest (check-in, check-out, hotel), by hotel."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(GUEST_COLUMNS)
-    for hotel in rooming.hotels:
-        for g in hotel.guests:
-            cells = (
-                g.hotel,
-                f"{g.check_in:%Y-%m-%d}",
-                f"{g.check_out:%Y-%m-%d}",
-                str(g.nights),
-                g.person,
-                g.name,
-                g.delegation,
-            )
-            writer.writerow([neutralise(cell) for cell in cells])
-    return buffer.getvalue()
+    """The front desk's list: one row per guest (check-in, check-out, hotel), hotel by hotel."""
+    rows = [
+        (
+            g.hotel,
+            f"{g.check_in:%Y-%m-%d}",
+            f"{g.check_out:%Y-%m-%d}",
+            str(g.nights),
+            g.person,
+            g.name,
+            g.delegation,
+        )
+        for hotel in rooming.hotels
+        for g in hotel.guests
+    ]
+    return csv_document([GUEST_COLUMNS, *rows])
 
 
 def rooming_json(rooming: Rooming) -> str:
@@ -245,7 +255,7 @@ class MealRow:
     day: int
     start: dt.datetime
     end: dt.datetime
-    title: str
+    title: paper.Phrase | None
     kind: str
     place: str
     count: int
@@ -256,31 +266,28 @@ class MealRow:
         return self.start.date()
 
     @property
+    def end_clock(self) -> str:
+        return present.clock(self.end, self.date)
+
+    @property
     def span(self) -> str:
-        end = "24:00" if self.end.date() > self.start.date() else f"{self.end:%H:%M}"
-        return f"{self.start:%H:%M}-{end}"
+        return f"{self.start:%H:%M}-{self.end_clock}"
+
+    @property
+    def title_text(self) -> str:
+        return self.title.text if self.title is not None else self.id
 
 
 @dataclass(frozen=True, slots=True)
 class Catering:
     plan: str
     title: str
-    lang: str
+    ui: str
     meals: tuple[MealRow, ...]
 
 
-def _place(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
-    room = plan.room_of(session)
-    venue = plan.venue_by_id.get(plan.venue_of(session) or "")
-    parts = []
-    if venue is not None:
-        parts.append(pick(venue.name, order))
-    if room is not None:
-        parts.append(pick(room.name, order))
-    return ", ".join(parts)
-
-
 def build_catering(plan: Plan, path: str, *, day: int | None, lang: str | None) -> Catering:
+    """Every meal and reception (of one day, or all) in time order, with its counts."""
     order = language_order(plan, lang)
     rows = tuple(
         MealRow(
@@ -288,70 +295,80 @@ def build_catering(plan: Plan, path: str, *, day: int | None, lang: str | None) 
             meal.session.day,
             meal.session.start,
             meal.session.end,
-            pick(meal.session.title, order),
+            paper.phrase(meal.session.title, order),
             meal.session.kind,
-            _place(plan, meal.session, order),
+            present.place_name(plan, meal.session, order),
             meal.count,
             meal.diets,
         )
         for meal in catering.catering(plan, day)
     )
-    return Catering(path, pick(plan.event.title, order), order[0] if order else "en", rows)
+    return Catering(path, pick(plan.event.title, order), present.ui_language(plan, lang), rows)
 
 
 def _diets_text(diets: tuple[tuple[str, int], ...]) -> str:
     return ", ".join(f"{tag} {n}" for tag, n in diets)
 
 
-def _meal_table(meals: Iterable[MealRow]) -> list[tuple[str, ...]]:
-    table: list[tuple[str, ...]] = [("date", "time", "meal", "place", "count", "diets")]
+def _meal_table(ui: str, meals: Iterable[MealRow]) -> list[tuple[str, ...]]:
+    keys = ("date", "time", "meal", "place", "count", "diets")
+    table: list[tuple[str, ...]] = [tuple(locales.label(ui, f"catering.{key}") for key in keys)]
     table += [
-        (f"{m.date:%Y-%m-%d}", m.span, m.title, m.place, str(m.count), _diets_text(m.diets))
+        (
+            f"{m.date:%Y-%m-%d}",
+            m.span,
+            m.title_text,
+            m.place,
+            str(m.count),
+            _diets_text(m.diets),
+        )
         for m in meals
     ]
     return table
 
 
 def catering_text(report: Catering) -> str:
-    lines = [f"Catering: {report.title} ({report.plan})"]
+    ui = report.ui
+    lines = [locales.label(ui, "catering.title", event=report.title), report.plan]
     if not report.meals:
-        return "\n".join([*lines, "No meals or receptions."]) + "\n"
-    return "\n".join([*lines, "", *_aligned(_meal_table(report.meals), frozenset({4}))]) + "\n"
+        return printable("\n".join([*lines, locales.label(ui, "catering.empty")]) + "\n")
+    table = _aligned(_meal_table(ui, report.meals), frozenset({4}))
+    return printable("\n".join([*lines, "", *table]) + "\n")
 
 
 def catering_markdown(report: Catering) -> str:
-    lines = [f"# Catering: {markdown_escape(report.title)}", ""]
+    ui = report.ui
+    lines = ["# " + markdown_escape(locales.label(ui, "catering.title", event=report.title)), ""]
     if not report.meals:
-        return "\n".join([*lines, "No meals or receptions."]) + "\n"
-    return "\n".join([*lines, *_markdown(_meal_table(report.meals))]) + "\n"
+        return "\n".join([*lines, locales.label(ui, "catering.empty")]) + "\n"
+    return "\n".join([*lines, *_markdown(_meal_table(ui, report.meals))]) + "\n"
 
 
 MEAL_COLUMNS = ("id", "date", "start", "end", "meal", "kind", "place", "count", "diets")
 
 
 def catering_csv(report: Catering) -> str:
-    """One row per meal; ``diets`` is ``tag=N`` pairs separated by ``;``."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(MEAL_COLUMNS)
-    for m in report.meals:
-        cells = (
+    """One row per meal; ``diets`` is ``tag=N`` pairs joined by ``;``."""
+    rows = [
+        (
             m.id,
             f"{m.date:%Y-%m-%d}",
             f"{m.start:%H:%M}",
-            m.span.split("-")[1],
-            m.title,
+            m.end_clock,
+            m.title_text,
             m.kind,
             m.place,
             str(m.count),
             ";".join(f"{tag}={n}" for tag, n in m.diets),
         )
-        writer.writerow([neutralise(cell) for cell in cells])
-    return buffer.getvalue()
+        for m in report.meals
+    ]
+    return csv_document([MEAL_COLUMNS, *rows])
 
 
 def catering_json(report: Catering) -> str:
-    """``{"plan", "meals": [{"id", "date", "start", "end", "count", "diets"}]}`` in time order."""
+    """``{"plan", "meals": [{"id", "date", "start", "end", "count", "diets"}]}`` in time order
+    (each meal also has its ``title``, ``kind`` and ``place``)."""
     document: dict[str, Any] = {
         "plan": report.plan,
         "meals": [
@@ -359,10 +376,10 @@ def catering_json(report: Catering) -> str:
                 "id": m.id,
                 "date": f"{m.date:%Y-%m-%d}",
                 "start": f"{m.start:%H:%M}",
-                "end": m.span.split("-")[1],
+                "end": m.end_clock,
                 "count": m.count,
                 "diets": dict(m.diets),
-                "title": m.title,
+                "title": m.title_text,
                 "kind": m.kind,
                 "place": m.place,
             }
@@ -372,35 +389,7 @@ def catering_json(report: Catering) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-_ORDER_CSS = """\
-*{box-sizing:border-box}
-html{font-family:"Noto Sans","Noto Sans CJK SC","Noto Sans CJK JP","Source Han Sans",
-"Helvetica Neue",Arial,sans-serif;font-size:10pt;color:#000;background:#fff}
-body{margin:0}
-header{border-bottom:1pt solid #000;padding:0 0 3pt 0;margin:0 0 8pt 0}
-h1{font-size:14pt;margin:0}
-.stamp{float:right;font-family:monospace;font-size:8pt}
-h2{font-size:11pt;margin:10pt 0 3pt 0}
-table{width:100%;border-collapse:collapse}
-thead{display:table-header-group}
-tr{break-inside:avoid;page-break-inside:avoid}
-th,td{border:0.5pt solid #555;padding:3pt;vertical-align:top;text-align:left;
-overflow-wrap:anywhere}
-thead th{background:#e6e6e6;font-size:9pt}
-td.count{text-align:right;font-size:12pt;font-weight:bold;width:12%}
-td.time{width:12%;white-space:nowrap}
-td.diets ul{margin:0;padding-left:12pt}
-tfoot td{font-weight:bold;background:#f2f2f2}
-td.ok span{display:inline-block;width:10pt;height:10pt;border:1pt solid #000}
-section.day{break-inside:auto}
-p.empty{font-style:italic}
-p.sign{margin-top:16pt}
-@media screen{body{margin:12px}}
-@media print{@page{size:A4 portrait;margin:12mm}}
-"""
-
-
-def _day_html(meals: Sequence[MealRow]) -> str:
+def _day_html(ui: str, meals: Sequence[MealRow]) -> str:
     rows = []
     totals: dict[str, int] = {}
     for m in meals:
@@ -409,8 +398,8 @@ def _day_html(meals: Sequence[MealRow]) -> str:
         diets = "".join(f"<li>{html.escape(tag)}: <b>{n}</b></li>" for tag, n in m.diets)
         rows.append(
             f'<tr class="meal"><td class="time">{html.escape(m.span)}</td>'
-            f'<td class="meal">{html.escape(m.title)}<br><small>{html.escape(m.id)}</small></td>'
-            f'<td class="place">{html.escape(m.place)}</td>'
+            f'<td class="meal">{paper.span(m.title, ui)}<br><small>{html.escape(m.id)}</small>'
+            f'</td><td class="place">{html.escape(m.place)}</td>'
             f'<td class="count">{m.count}</td>'
             f'<td class="diets">{f"<ul>{diets}</ul>" if diets else "—"}</td>'
             '<td class="ok"><span></span></td></tr>'
@@ -418,35 +407,48 @@ def _day_html(meals: Sequence[MealRow]) -> str:
     total = sum(m.count for m in meals)
     summed = ", ".join(f"{html.escape(tag)} {n}" for tag, n in sorted(totals.items()))
     first = meals[0]
+    heading = (
+        f"{locales.label(ui, 'catering.day', n=first.day)} · {paper.date_text(ui, first.date)}"
+    )
+    headers = "".join(
+        f"<th>{html.escape(locales.label(ui, f'catering.{key}'))}</th>"
+        for key in ("time", "meal", "place", "count", "diets", "ok")
+    )
+    columns = "".join(
+        f'<col class="c-{key}">' for key in ("time", "meal", "place", "count", "diets", "ok")
+    )
     return (
-        f'<section class="day"><h2>Day {first.day} · {first.date:%Y-%m-%d} ({first.date:%A})</h2>\n'
-        "<table><thead><tr><th>Time</th><th>Meal</th><th>Place</th><th>Count</th>"
-        "<th>Special diets</th><th>OK</th></tr></thead>\n<tbody>\n"
+        f'<section class="day"><h2>{html.escape(heading)}</h2>\n'
+        f"<table><colgroup>{columns}</colgroup><thead><tr>{headers}</tr></thead>\n<tbody>\n"
         + "\n".join(rows)
-        + f'\n</tbody><tfoot><tr><td colspan="3">Day total</td><td class="count">{total}</td>'
-        f"<td>{summed or '—'}</td><td></td></tr></tfoot></table></section>"
+        + '\n</tbody><tfoot><tr><td colspan="3">'
+        f"{html.escape(locales.label(ui, 'catering.day_total'))}</td>"
+        f'<td class="count">{total}</td><td>{summed or "—"}</td><td></td></tr></tfoot>'
+        "</table></section>"
     )
 
 
-def catering_html(report: Catering, stamp: Stamp) -> str:
+def catering_html(report: Catering, stamp: paper.Stamp) -> str:
     """The caterer's order sheet: one self-contained page (inline CSS, no scripts, nothing
     fetched), a table per day, the stamp that tells two printouts apart."""
+    ui = report.ui
     by_day: dict[int, list[MealRow]] = {}
     for meal in report.meals:
         by_day.setdefault(meal.day, []).append(meal)
-    sections = "\n".join(_day_html(meals) for meals in by_day.values())
+    sections = "\n".join(_day_html(ui, meals) for meals in by_day.values())
     if not sections:
-        sections = '<p class="empty">No meals or receptions.</p>'
-    title = html.escape(f"Catering order — {report.title}")
-    stamp_line = html.escape(stamp_text(stamp, {"generated": "generated"}))
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(report.lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="generator" content="seminar-plan catering">\n'
-        f'<meta name="plan-digest" content="{html.escape(stamp.digest)}">\n'
-        f"<title>{title}</title>\n<style>\n{_ORDER_CSS}</style>\n</head>\n<body>\n"
-        f'<header><span class="stamp">{stamp_line}</span><h1>{title}</h1></header>\n'
-        f"{sections}\n"
-        '<p class="sign">Confirmed by the caterer: ____________________ Date: __________</p>\n'
-        "</body>\n</html>\n"
+        sections = f'<p class="empty">{html.escape(locales.label(ui, "catering.empty"))}</p>'
+    title = locales.label(ui, "catering.order", event=report.title)
+    stamp_line = paper.stamp_text(stamp, {"generated": locales.label(ui, "runsheet.generated")})
+    body = (
+        f'<header><span class="stamp">{html.escape(stamp_line)}</span>'
+        f"<h1>{html.escape(title)}</h1></header>\n{sections}\n"
+        f'<p class="sign">{html.escape(locales.label(ui, "catering.confirmed"))}<span></span>'
+        f"{html.escape(locales.label(ui, 'catering.signature'))}<span></span></p>"
+    )
+    css = paper.stylesheet("catering.css") + paper.page_footer_css(
+        locales.label(ui, "runsheet.page")
+    )
+    return paper.html_document(
+        lang=ui, title=title, generator="catering", stamp=stamp, css=css, body=body
     )
