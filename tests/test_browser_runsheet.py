@@ -26,6 +26,7 @@ STAMP = Stamp(
 
 pytestmark = BROWSER
 
+
 def print_to_pdf(page: str, folder: Path) -> list[str]:
     """Print ``page`` with headless Chromium; the text of each page, white space removed."""
     return pdf_pages(print_pdf(page, folder))
