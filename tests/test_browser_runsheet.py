@@ -11,8 +11,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from chromium import BROWSER, pdf_pages, print_pdf
-from conftest import plan_text, tall_sessions
-from seminar_plan import load_text
+from conftest import plan_text, session, tall_sessions
+from seminar_plan import check, load_text
 from seminar_plan.load import load_plan
 from seminar_plan.model import Plan
 from seminar_plan.views.paper import Stamp
@@ -38,8 +38,8 @@ def example_plan() -> Plan:
     return plan
 
 
-def test_example_day2_in_japanese(tmp_path: Path) -> None:
-    sheet = build(example_plan(), 2, lang="ja", findings=[], stamp=STAMP)
+def test_example_day2_by_room_in_japanese(tmp_path: Path) -> None:
+    sheet = build(example_plan(), 2, lang="ja", findings=[], stamp=STAMP, by_room=True)
     pages = print_to_pdf(render_html(sheet), tmp_path)
     places = {
         "ホテルレストラン": "restaurant",
@@ -68,6 +68,35 @@ def test_example_day2_in_japanese(tmp_path: Path) -> None:
     text = "".join(pages)
     for title in ("開会あいさつ", "基調講演：東御市の魅力とDXの取組", "閉会あいさつ"):
         assert title in text
+
+
+def test_example_day2_as_one_timeline(tmp_path: Path) -> None:
+    """The default sheet: the whole day in time order across rooms (the issue asks for at most
+    three pages; it takes two)."""
+    findings = check(load_plan(EXAMPLE))
+    sheet = build(example_plan(), 2, lang="ja", findings=findings, stamp=STAMP)
+    pages = print_to_pdf(render_html(sheet), tmp_path)
+    assert len(pages) == 2
+    text = "".join(pages)
+    order = ["朝食", "バス出発（ホテル→会場）", "受付", "開会あいさつ", "昼食", "閉会あいさつ"]
+    assert [text.index(item) for item in order] == sorted(text.index(item) for item in order)
+    assert "経過時間は09:30から数えます。" in pages[0]
+    for number, page in enumerate(pages, start=1):
+        assert f"{number}/{len(pages)}ページ" in page
+        assert "2日目·2025年7月24日（木）·本会議·全会場·言語:日本語" in page
+
+
+def test_the_error_box_stands_above_the_first_table(tmp_path: Path) -> None:
+    text = plan_text(
+        session("a", "09:00", "10:00", room="hall") + session("b", "09:30", "10:30", room="hall")
+    )
+    loaded = load_text(text)
+    assert loaded.plan is not None
+    sheet = build(loaded.plan, 1, lang="en", findings=check(loaded), stamp=STAMP)
+    page = render_html(sheet)
+    assert page.index('class="findings"') < page.index("<table")
+    pages = print_to_pdf(page, tmp_path)
+    assert pages[0].index("Errorsintheplan") < pages[0].index("Runsheet")
 
 
 def test_example_main_hall_in_chinese(tmp_path: Path) -> None:

@@ -35,8 +35,10 @@ def example_plan() -> Plan:
     return plan
 
 
-def sheet(plan: Plan, day: int, lang: str, *, room: str | None = None) -> RunSheet:
-    return build(plan, day, lang=lang, findings=[], stamp=STAMP, room=room)
+def sheet(
+    plan: Plan, day: int, lang: str, *, room: str | None = None, by_room: bool = False
+) -> RunSheet:
+    return build(plan, day, lang=lang, findings=[], stamp=STAMP, room=room, by_room=by_room)
 
 
 @pytest.fixture
@@ -100,10 +102,10 @@ def test_faces_of_the_noto_collection() -> None:
 
 class TestRender:
     def test_example_day2(self, system_font: Path, tmp_path: Path) -> None:
-        document = render_pdf(sheet(example_plan(), 2, "ja"), system_font)
+        document = render_pdf(sheet(example_plan(), 2, "ja", by_room=True), system_font)
         assert document.startswith(b"%PDF-")
         pages = pages_of(document, tmp_path)
-        # Six places on day 2, each on its own pages; all but the main hall fit on one.
+        # By room: six places on day 2, each on its own pages; all but the main hall fit on one.
         assert len(pages) == 6
         for number, page in enumerate(pages, start=1):
             assert "進行表—第21回日中地域間交流推進セミナー" in page
@@ -113,6 +115,12 @@ class TestRender:
         assert "開会あいさつ" in pages[3]
         assert "+86-10" not in "".join(pages)
         assert "NotoSansCJKJP" in fonts_of(document, tmp_path)
+
+    def test_the_day_as_one_timeline(self, system_font: Path, tmp_path: Path) -> None:
+        pages = pages_of(render_pdf(sheet(example_plan(), 2, "ja"), system_font), tmp_path)
+        assert len(pages) == 2
+        text = "".join(pages)
+        assert text.index("朝食") < text.index("開会あいさつ") < text.index("閉会あいさつ")
 
     def test_chinese_sheet_uses_the_simplified_chinese_face(
         self, system_font: Path, tmp_path: Path

@@ -51,6 +51,7 @@ def sheet_of(
     room: str | None = None,
     findings: list[Finding] | None = None,
     contacts: bool = False,
+    by_room: bool = False,
 ) -> RunSheet:
     return build(
         plan,
@@ -60,6 +61,7 @@ def sheet_of(
         stamp=STAMP,
         room=room,
         contacts=contacts,
+        by_room=by_room,
     )
 
 
@@ -118,8 +120,25 @@ def parsed(page: str) -> Rows:
 
 
 class TestExampleDay2:
-    def test_sections_are_the_places_in_order_of_their_first_item(self) -> None:
-        rows = parsed(render_html(sheet_of(example_plan(), 2)))
+    def test_by_default_the_day_is_one_timeline_across_rooms(self) -> None:
+        rows = parsed(render_html(sheet_of(example_plan(), 2))).rows
+        assert {section for section, *_ in rows} == {"day"}
+        sessions = [(session, time) for _, kind, session, time, _ in rows if kind == "session"]
+        assert sessions[:4] == [
+            ("breakfast@2", "06:30–08:00"),
+            ("bus-to-venue-day2", "08:15–08:30"),
+            ("registration", "09:00–09:30"),
+            ("opening", "09:30–10:00"),
+        ]
+        starts = [time[:5] for _, kind, _, time, _ in rows if kind == "session"]
+        assert starts == sorted(starts)
+        # A gap row only where nothing runs in any room.
+        gaps = [time for _, kind, _, time, _ in rows if kind == "gap"]
+        assert "08:00–08:15" in gaps
+        assert not any(kind == "overlap" for _, kind, *_ in rows)
+
+    def test_by_room_the_sections_are_the_places_in_order_of_their_first_item(self) -> None:
+        rows = parsed(render_html(sheet_of(example_plan(), 2, by_room=True)))
         assert rows.sections == [
             "room:hotel-restaurant",
             "room:hotel-lobby",
@@ -176,8 +195,6 @@ class TestExampleDay2:
         assert row_html is not None
         cells = row_html.group()
         assert '<td class="duration">30 min</td>' in cells
-        # Running time counts from the day's first item in any room: breakfast at 06:30.
-        assert '<td class="running">+3:00</td>' in cells
         assert "Speakers:</span> YASUDA, USUI, SHIMIZU Hayato" in cells
         assert "Owner:</span> MC (Beijing Office staff)" in cells
         # Two languages: one booth of the two works both ways; the Japanese speakers hold the
@@ -186,7 +203,12 @@ class TestExampleDay2:
         assert "Booth ja-zh:</span> Simultaneous interpreter A, Simultaneous interpreter B" in cells
         assert "Lectern mic, 2 booths, 200 receivers, screen" in cells
         assert '<td class="done"><span></span></td>' in cells
-        assert opening.elapsed == 180
+        # Running time counts from the programme's start (the opening), not from breakfast.
+        assert opening.elapsed == 0
+        assert '<td class="running">+0:00</td>' in cells
+        breakfast = next(row for row in sheet_of(example_plan(), 2).rows if row.kind == "session")
+        assert (breakfast.session, breakfast.elapsed) == ("breakfast@2", -180)
+        assert runsheet.running_text(breakfast) == "−3:00"
 
     def test_cue_duration_runs_to_the_next_cue_or_the_session_end(self) -> None:
         sheet = sheet_of(example_plan(), 2, room="main-hall")
@@ -238,7 +260,7 @@ class TestHtmlPage:
         assert '@bottom-right{content:"page " counter(page) " of " counter(pages)' in page
 
     def test_every_section_repeats_the_page_header_in_its_table_head(self) -> None:
-        page = render_html(sheet_of(example_plan(), 2))
+        page = render_html(sheet_of(example_plan(), 2, by_room=True))
         heads = re.findall(r"<thead>(.*?)</thead>", page)
         assert len(heads) == 6
         assert all("0123abcdef" in head and '<th class="time">Time</th>' in head for head in heads)
@@ -294,7 +316,7 @@ class TestGapsAndOverlaps:
             + session("inside", "09:30", "10:00", room="hall")
             + session("after", "12:30", "13:00", room="hall")
         )
-        sheet = sheet_of(plan_of(text), 1)
+        sheet = sheet_of(plan_of(text), 1, room="hall")
         kinds = [(r.kind, f"{r.start:%H:%M}", r.minutes) for r in sheet.rows]
         assert ("overlap", "09:30", 30) in kinds
         assert ("gap", "12:00", 30) in kinds
@@ -353,7 +375,8 @@ class TestEscaping:
     def test_markdown_cells_cannot_break_the_table(self) -> None:
         page = render_markdown(sheet_of(plan_of(self.TEXT), 1))
         row = next(line for line in page.splitlines() if line.startswith("| 09:00"))
-        assert len(re.findall(r"(?<!\\)\|", row)) == len(runsheet.COLUMNS) + 1
+        sheet = sheet_of(plan_of(self.TEXT), 1)
+        assert len(re.findall(r"(?<!\\)\|", row)) == len(sheet.columns) + 1
         assert "\\<script\\>alert(1)\\</script\\>" in row
         assert "line one \\| pipe<br>line two \\<b\\>bold\\</b\\>" in row
         assert not re.search(r"(?<!\\)<(?!br>)", page)
@@ -510,3 +533,42 @@ def test_simultaneous_rows_show_booths_in_use_crews_and_receivers() -> None:
         "| Hall | simultaneous · 3 of 3 booths in use · Receivers: 7"
         "<br>Booth ja: Mori<br>Booth ko: Park<br>Booth zh: Li |"
     ) in page
+
+
+class TestOneDay:
+    def test_a_cue_outside_its_session_is_shown_flagged_where_it_runs(self) -> None:
+        text = plan_text(
+            session("a", "09:00", "10:00", room="hall")
+            + '[[sessions.cues]]\nat = "10:30"\nwhat = "Late cue"\n'
+            + session("b", "10:15", "11:00", room="hall")
+        )
+        sheet = sheet_of(plan_of(text), 1)
+        rows = [(r.kind, f"{r.start:%H:%M}", r.outside) for r in sheet.rows]
+        assert rows == [
+            ("session", "09:00", False),
+            ("gap", "10:00", False),
+            ("session", "10:15", False),
+            ("cue", "10:30", True),
+        ]
+        page = render_html(sheet)
+        assert '<tr class="cue outside"' in page
+        assert '<span class="flag">outside its session</span>' in page
+        assert "(outside its session)" in render_markdown(sheet)
+
+    def test_parallel_sessions_are_marked_and_empty_columns_left_out(self) -> None:
+        text = plan_text(
+            session("a", "09:00", "10:00", room="hall")
+            + session("b", "09:30", "10:30", room="salon")
+            + session("c", "11:00", "12:00", room="hall")
+        )
+        sheet = sheet_of(plan_of(text), 1)
+        assert [(r.session, r.kind, r.parallel) for r in sheet.rows] == [
+            ("a", "session", True),
+            ("b", "session", True),
+            ("b", "gap", False),
+            ("c", "session", False),
+        ]
+        # Nobody, no interpretation, no AV and no notes anywhere: those columns are left out.
+        assert sheet.columns == ("time", "duration", "running", "item", "room", "done")
+        assert '<tr class="session parallel"' in render_html(sheet)
+        assert "| ∥ 09:00–10:00 |" in render_markdown(sheet)

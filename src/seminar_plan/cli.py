@@ -272,6 +272,14 @@ def runsheet(
     room: Annotated[
         str | None, typer.Option("--room", help="Only this room (default: every room).")
     ] = None,
+    by_room: Annotated[
+        bool,
+        typer.Option(
+            "--by-room",
+            help="One section (and page) per room, for stage managers"
+            " (default: the whole day as one timeline).",
+        ),
+    ] = False,
     lang: LangOption = None,
     output_format: Annotated[
         SheetFormat,
@@ -295,7 +303,8 @@ def runsheet(
     ] = None,
     allow_outside: AllowOutside = False,
 ) -> None:
-    """Write the printable run sheet (進行表) of one day: every session and cue in order.
+    """Write the printable run sheet (進行表) of one day: every session and cue in time order,
+    the whole day as one timeline with a room column (--by-room: a section per room).
 
     Errors in the plan that touch the day are boxed at the top; the sheet is still written.
     """
@@ -321,6 +330,7 @@ def runsheet(
         stamp=stamp,
         room=room,
         contacts=contacts,
+        by_room=by_room,
     )
     sheet_format = formats.SHEETS[output_format.value]
     data = sheet_format.render(sheet, formats.SheetOptions(font=font))

@@ -236,6 +236,9 @@ class Cue:
     who: str | None
     notes: Text | None
     origin: Origin
+    # A cue written outside its session's times: reported as bad-time, and kept (the run sheet
+    # shows it, flagged, where it would run), so nothing the planner wrote is lost.
+    outside: bool = False
 
 
 @dataclass(frozen=True, slots=True)

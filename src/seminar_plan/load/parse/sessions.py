@@ -360,15 +360,16 @@ def _cues(
     window: tuple[int, int],
 ) -> tuple[Cue, ...]:
     """The cues of one occurrence (its minutes after ``midnight`` in ``window``); one outside
-    the session is ``bad-time``."""
+    the session is ``bad-time``, and kept with ``outside`` set."""
     start, end = window
     begins = midnight + dt.timedelta(minutes=start)
     ends = midnight + dt.timedelta(minutes=end)
     cues = []
     for cue in draft.cues:
         moment = midnight + dt.timedelta(minutes=cue.at)
-        if begins <= moment <= ends:
-            cues.append(Cue(moment, cue.what, cue.who, cue.notes, cue.origin))
+        inside = begins <= moment <= ends
+        cues.append(Cue(moment, cue.what, cue.who, cue.notes, cue.origin, outside=not inside))
+        if inside:
             continue
         p.report(
             "bad-time",

@@ -15,7 +15,6 @@ from seminar_plan.views.paper import (
     stylesheet,
 )
 from seminar_plan.views.runsheet.sheet import (
-    COLUMNS,
     Row,
     RunSheet,
     Section,
@@ -30,9 +29,31 @@ from seminar_plan.views.runsheet.wording import (
     running_text,
 )
 
+# Relative widths of the columns; a sheet without some columns shares their width among the rest.
+_WIDTHS = {
+    "time": 7.5,
+    "duration": 4.5,
+    "running": 5.5,
+    "item": 20,
+    "who": 15,
+    "room": 11,
+    "interpretation": 10,
+    "av": 8.5,
+    "notes": 14,
+    "done": 3,
+}
+
 
 def _css(labels: Mapping[str, str]) -> str:
     return stylesheet("runsheet.css") + page_footer_css(labels["page"])
+
+
+def _colgroup(columns: tuple[str, ...]) -> str:
+    total = sum(_WIDTHS[name] for name in columns)
+    return "".join(
+        f'<col class="c-{name}" style="width:{_WIDTHS[name] / total * 100:.1f}%">'
+        for name in columns
+    )
 
 
 def _row_html(row: Row, sheet: RunSheet) -> str:
@@ -70,9 +91,16 @@ def _row_html(row: Row, sheet: RunSheet) -> str:
         "notes": span(row.notes, lang),
         "done": "<span></span>" if row.kind in ("session", "cue") else "",
     }
-    tds = "".join(f'<td class="{name}">{cells[name]}</td>' for name in COLUMNS)
+    if row.outside:
+        cells["item"] += f' <span class="flag">{html.escape(labels["outside"])}</span>'
+    tds = "".join(f'<td class="{name}">{cells[name]}</td>' for name in sheet.columns)
+    classes = " ".join(
+        name
+        for name, on in ((row.kind, True), ("outside", row.outside), ("parallel", row.parallel))
+        if on
+    )
     return (
-        f'<tr class="{row.kind}" data-session="{html.escape(row.session)}"'
+        f'<tr class="{classes}" data-session="{html.escape(row.session)}"'
         f' data-kind="{row.kind}">{tds}</tr>'
     )
 
@@ -88,43 +116,38 @@ def _findings_html(sheet: RunSheet) -> str:
 def _page_head_html(sheet: RunSheet) -> str:
     parts = " · ".join(html.escape(p) for p in heading_parts(sheet))
     return (
-        f'<tr><th class="page-head" colspan="{len(COLUMNS)}">'
+        f'<tr><th class="page-head" colspan="{len(sheet.columns)}">'
         f'<span class="stamp">{html.escape(stamp_text(sheet.stamp, sheet.labels))}</span>'
         f'<span class="event">{html.escape(sheet.labels["sheet"])} — '
         f"{span(sheet.title, sheet.ui)}</span><br>{parts}</th></tr>"
     )
 
 
-def _section_html(sheet: RunSheet, section: Section | None, lead: str) -> str:
-    labels = sheet.labels
+def _section_html(sheet: RunSheet, section: Section | None) -> str:
+    """One table; its head (the sheet's title, day and stamp, the column names) repeats on
+    every printed page."""
+    labels, columns = sheet.labels, sheet.columns
     head = [_page_head_html(sheet)]
-    if section is not None and sheet.room is None:
+    if section is not None and sheet.room is None and section.place != "day":
         head.append(
-            f'<tr><th class="room-head" colspan="{len(COLUMNS)}">'
+            f'<tr><th class="room-head" colspan="{len(columns)}">'
             f"{span(section.name, sheet.ui)}</th></tr>"
         )
     head.append(
         "<tr>"
-        + "".join(f'<th class="{name}">{html.escape(labels[name])}</th>' for name in COLUMNS)
+        + "".join(f'<th class="{name}">{html.escape(labels[name])}</th>' for name in columns)
         + "</tr>"
     )
-    colgroup = "".join(f'<col class="c-{name}">' for name in COLUMNS)
-    body = []
-    width = len(COLUMNS)
-    if lead:
-        body.append(f'<tbody class="lead"><tr><td colspan="{width}">{lead}</td></tr></tbody>')
     if section is None:
         nothing = html.escape(labels["nothing"])
-        rows = f'<tr class="empty"><td colspan="{width}">{nothing}</td></tr>'
+        rows = f'<tr class="empty"><td colspan="{len(columns)}">{nothing}</td></tr>'
     else:
         rows = "\n".join(_row_html(row, sheet) for row in section.rows)
-    body.append(f"<tbody>\n{rows}\n</tbody>")
     place = html.escape(section.place) if section else ""
     return (
         f'<section class="room" data-place="{place}"><table class="sheet">'
-        f"<colgroup>{colgroup}</colgroup><thead>{''.join(head)}</thead>"
-        + "".join(body)
-        + "</table></section>"
+        f"<colgroup>{_colgroup(columns)}</colgroup><thead>{''.join(head)}</thead>"
+        f"<tbody>\n{rows}\n</tbody></table></section>"
     )
 
 
@@ -158,11 +181,10 @@ def render_html(sheet: RunSheet) -> str:
             f'<p class="starts">'
             f"{html.escape(labels['starts_at'].format(time=f'{sheet.first:%H:%M}'))}</p>"
         )
-    sections = sheet.sections or (None,)
-    body = "\n".join(
-        _section_html(sheet, section, lead if index == 0 else "")
-        for index, section in enumerate(sections)
-    )
+    # The day's errors and when running time starts stand above the first table: they concern
+    # the whole day, not its first room.
+    body = f'<div class="lead">{lead}</div>\n' if lead else ""
+    body += "\n".join(_section_html(sheet, section) for section in sheet.sections or (None,))
     title = html.escape(
         f"{labels['sheet']} — {sheet.title.text} — {labels['day'].format(n=sheet.day)}"
     )

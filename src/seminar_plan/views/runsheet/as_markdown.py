@@ -9,7 +9,6 @@ from seminar_plan.views.paper import (
     stamp_text,
 )
 from seminar_plan.views.runsheet.sheet import (
-    COLUMNS,
     Row,
     RunSheet,
 )
@@ -43,6 +42,8 @@ def _row_markdown(row: Row, sheet: RunSheet) -> str:
         )
     elif row.kind == "cue":
         item = f"↳ {_md(row.item)}"
+        if row.outside:
+            item += f" **({markdown_escape(labels['outside'])})**"
     else:
         item = f"**{_md(row.item)}**"
     who = "<br>".join(
@@ -54,23 +55,25 @@ def _row_markdown(row: Row, sheet: RunSheet) -> str:
         for group, people in interpreter_groups(row, labels):
             lead = f"{markdown_escape(group)}: " if group else ""
             interpretation += "<br>" + lead + separator.join(_md(n) for n in people)
-    cells = [
-        clock(row),
-        duration_text(row, labels),
-        running_text(row),
-        item,
-        who,
-        _md(row.place) if row.kind in ("session", "cue") else "",
-        interpretation,
-        _md(row.av),
-        _md(row.notes),
-        "[ ]" if row.kind in ("session", "cue") else "",
-    ]
-    return "| " + " | ".join(cells) + " |"
+    cells = {
+        # A session that runs at the same time as one elsewhere: ∥ before its time.
+        "time": ("∥ " if row.parallel else "") + clock(row),
+        "duration": duration_text(row, labels),
+        "running": running_text(row),
+        "item": item,
+        "who": who,
+        "room": _md(row.place) if row.kind in ("session", "cue") else "",
+        "interpretation": interpretation,
+        "av": _md(row.av),
+        "notes": _md(row.notes),
+        "done": "[ ]" if row.kind in ("session", "cue") else "",
+    }
+    return "| " + " | ".join(cells[name] for name in sheet.columns) + " |"
 
 
 def render_markdown(sheet: RunSheet) -> str:
-    """The sheet as Markdown (a GitHub-style table per room), for a wiki page or a mail."""
+    """The sheet as Markdown (one GitHub-style table for the day, or one per room), for a wiki
+    page or a mail."""
     labels = sheet.labels
     out = [
         f"# {markdown_escape(labels['sheet'])} — {_md(sheet.title)}",
@@ -90,10 +93,11 @@ def render_markdown(sheet: RunSheet) -> str:
     if not sheet.sections:
         out += [markdown_escape(labels["nothing"]), ""]
     for section in sheet.sections:
-        if sheet.room is None:
+        if sheet.room is None and section.place != "day":
             out += [f"## {_md(section.name)}", ""]
-        out.append("| " + " | ".join(markdown_escape(labels[name]) for name in COLUMNS) + " |")
-        out.append("|" + "|".join("---" for _ in COLUMNS) + "|")
+        columns = sheet.columns
+        out.append("| " + " | ".join(markdown_escape(labels[name]) for name in columns) + " |")
+        out.append("|" + "|".join("---" for _ in columns) + "|")
         out.extend(_row_markdown(row, sheet) for row in section.rows)
         out.append("")
     if sheet.contacts:

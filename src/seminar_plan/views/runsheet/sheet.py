@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from seminar_plan import locales, present
@@ -68,11 +68,22 @@ class Row:
     av: Phrase | None = None
     notes: Phrase | None = None
     between: tuple[Phrase, Phrase] | None = None
+    # A cue written outside its session's times (bad-time), shown where it would run.
+    outside: bool = False
+    # On the day's one timeline: a session that runs at the same time as one elsewhere.
+    parallel: bool = False
+
+
+# Columns a sheet always prints; the others are left out when no row has anything in them.
+ALWAYS = frozenset({"time", "duration", "running", "item", "done"})
+# Kinds that come before or around the programme: running time counts from the first session
+# of any other kind (breakfast at 06:30 does not start the day's clock).
+NOT_PROGRAMME = frozenset({"meal", "break", "transfer", "registration"})
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """The rows of one room (or of one off-site venue) in time order."""
+    """The rows of one room (or of one off-site venue), or of the whole day, in time order."""
 
     place: str
     name: Phrase
@@ -109,6 +120,26 @@ class RunSheet:
     def rows(self) -> Iterator[Row]:
         for section in self.sections:
             yield from section.rows
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns to print: those with something in them on this sheet, and the fixed ones."""
+        used = {name for row in self.rows for name in _filled(row)}
+        return tuple(name for name in COLUMNS if name in ALWAYS or name in used)
+
+
+def _filled(row: Row) -> Iterator[str]:
+    """The optional columns this row puts something in."""
+    if row.credits:
+        yield "who"
+    if row.place is not None and row.kind in ("session", "cue"):
+        yield "room"
+    if row.kind == "session" and row.interpretation != "none":
+        yield "interpretation"
+    if row.av is not None:
+        yield "av"
+    if row.notes is not None:
+        yield "notes"
 
 
 def _name(plan: Plan, person: str, order: tuple[str, ...]) -> Phrase:
@@ -160,6 +191,7 @@ def _cue_rows(
                 credits=(Credit("cue", names((cue.who,))),) if cue.who else (),
                 place=place,
                 notes=phrase(cue.notes, order),
+                outside=cue.outside,
             ),
         )
 
@@ -264,6 +296,51 @@ def _with_gaps(
     return tuple(row for _, row in keyed)
 
 
+def _timeline(
+    plan: Plan, sessions: Sequence[Session], first: dt.datetime, order: tuple[str, ...]
+) -> tuple[Row, ...]:
+    """The whole day in one time order across rooms: sessions that run at the same time as one
+    elsewhere are marked parallel, and a gap row stands only where nothing runs anywhere."""
+    ordered = sorted(sessions, key=lambda s: (s.start, s.end, s.id))
+    parallel: set[str] = set()
+    keyed = []
+    latest: Session | None = None
+    for index, session in enumerate(ordered):
+        for other in ordered[index + 1 :]:
+            if other.start >= session.end:
+                break
+            if _place(plan, other, order)[0] != _place(plan, session, order)[0]:
+                parallel.update((session.id, other.id))
+        if latest is not None and session.start > latest.end:
+            gap = Row(
+                kind="gap",
+                session=latest.id,
+                start=latest.end,
+                end=session.start,
+                minutes=elapsed_minutes(latest.end, session.start),
+                elapsed=elapsed_minutes(first, latest.end),
+            )
+            keyed.append(((latest.end, latest.end, -1, 0), gap))
+        if latest is None or session.end > latest.end:
+            latest = session
+    for session in ordered:
+        for key, row in _session_rows(plan, session, first, order):
+            if row.kind == "session" and session.id in parallel:
+                row = replace(row, parallel=True)  # noqa: PLW2901 - the same row, marked
+            keyed.append((key, row))
+    keyed.sort(key=lambda pair: pair[0])
+    return tuple(row for _, row in keyed)
+
+
+def programme_start(sessions: Sequence[Session]) -> dt.datetime | None:
+    """When the day's programme starts: its first session that is not a meal, break, transfer
+    or registration; a day of only those starts with its first session."""
+    if not sessions:
+        return None
+    programme = [s.start for s in sessions if s.kind not in NOT_PROGRAMME]
+    return min(programme) if programme else min(s.start for s in sessions)
+
+
 def findings_on(plan: Plan, day: int, findings: Iterable[Finding]) -> tuple[Finding, ...]:
     """The error findings that touch ``day``.
 
@@ -344,33 +421,37 @@ def build(
     stamp: Stamp,
     room: str | None = None,
     contacts: bool = False,
+    by_room: bool = False,
 ) -> RunSheet:
-    """The run sheet of ``day`` (all rooms, or only ``room``), in the language order of ``lang``.
+    """The run sheet of ``day`` in the language order of ``lang``: by default the whole day as
+    one timeline across rooms; ``by_room`` gives each room its own section (a stage manager's
+    sheets), ``room`` only that room's.
 
-    Running time counts from the day's first item in any room, so sheets of different rooms
-    agree. ``contacts`` adds the contact details of the people responsible; without it the
-    sheet holds none.
+    Running time counts from the day's programme start (``programme_start``) in any room, so
+    sheets of different rooms agree; earlier items show a negative time. ``contacts`` adds the
+    contact details of the people responsible; without it the sheet holds none.
     """
     order = language_order(plan, lang)
     on_day = plan.sessions_on(day)
-    first = on_day[0].start if on_day else None
-    by_place: dict[str, list[Session]] = {}
-    names: dict[str, Phrase] = {}
+    first = programme_start(on_day)
     ui = present.ui_language(plan, lang)
-    for session in on_day:
-        if room is not None and session.room != room:
-            continue
-        key, name = _place(plan, session, order)
-        by_place.setdefault(key, []).append(session)
-        names[key] = name or Phrase(locales.label(ui, "runsheet.no_place"), ui)
-    sections = (
-        tuple(
+    chosen = [s for s in on_day if room is None or s.room == room]
+    if first is None or not chosen:
+        sections: tuple[Section, ...] = ()
+    elif room is None and not by_room:
+        name = Phrase(locales.label(ui, "runsheet.all_rooms"), ui)
+        sections = (Section("day", name, _timeline(plan, chosen, first, order)),)
+    else:
+        by_place: dict[str, list[Session]] = {}
+        names: dict[str, Phrase] = {}
+        for session in chosen:
+            key, place_name = _place(plan, session, order)
+            by_place.setdefault(key, []).append(session)
+            names[key] = place_name or Phrase(locales.label(ui, "runsheet.no_place"), ui)
+        sections = tuple(
             Section(key, names[key], _with_gaps(plan, sessions, first, order))
             for key, sessions in by_place.items()
         )
-        if first is not None
-        else ()
-    )
     chosen_room = plan.room_by_id.get(room) if room is not None else None
     day_entry = plan.day_by_number.get(day)
     return RunSheet(

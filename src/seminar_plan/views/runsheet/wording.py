@@ -33,8 +33,9 @@ def duration_text(row: Row, labels: Mapping[str, str]) -> str:
 
 
 def running_text(row: Row) -> str:
-    hours, minutes = divmod(row.elapsed, 60)
-    return f"+{hours}:{minutes:02d}"
+    """Time since the programme started, ``+1:05``; before it, ``−0:30``."""
+    hours, minutes = divmod(abs(row.elapsed), 60)
+    return f"{'−' if row.elapsed < 0 else '+'}{hours}:{minutes:02d}"
 
 
 def interpretation_parts(row: Row, labels: Mapping[str, str]) -> list[str]:
