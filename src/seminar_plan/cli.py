@@ -604,8 +604,7 @@ def export(
 
 # The other commands live in their own modules and register on ``app`` as they are imported;
 # they import ``app`` and the helpers above, so they come last, in the order of --help.
-from seminar_plan.commands import authoring, logistics, on_the_day  # noqa: E402, F401, I001
-from seminar_plan import cli_print  # noqa: E402, F401 - the commands that print paper
+from seminar_plan.commands import authoring, logistics, on_the_day, printing  # noqa: E402, F401
 
 
 def main() -> None:

@@ -1,10 +1,9 @@
 """The commands that print paper: the programme booklet, badges, place cards, the seating plan.
 
 Each parses its options, calls a pure builder and renderer in ``views/``, and writes through the
-shared writer; ``cli.py`` imports this module to register them on its app.
+shared writer; ``cli.py`` imports this module to register them on its app. Annotations are real
+objects here, as in ``cli.py``: typer reads them at every start.
 """
-
-from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
@@ -49,7 +48,7 @@ OutputFileOption = Annotated[
 ]
 
 
-def _stamp(loaded: LoadedPlan, model: Plan) -> Stamp:
+def _stamp(loaded: LoadedPlan, model: Plan) -> "Stamp":
     from seminar_plan.views import paper
 
     return paper.make_stamp(
@@ -150,7 +149,7 @@ def _card_sheet(
     selection: tuple[str | None, str | None, list[str] | None],
     *,
     allow_outside: bool,
-) -> tuple[LoadedPlan, CardSheet]:
+) -> tuple[LoadedPlan, "CardSheet"]:
     from seminar_plan import present
     from seminar_plan.views import badges as cards
 
