@@ -33,11 +33,11 @@ from seminar_plan.load.parse.scalars import (
     nearest_id,
 )
 from seminar_plan.load.parse.schema import FORMAT_VERSION
-from seminar_plan.load.parse.sessions import occurrences, read_sessions
+from seminar_plan.load.parse.sessions import SessionDraft, occurrences, read_sessions
 from seminar_plan.load.parse.vehicles import read_vehicles
 from seminar_plan.load.parse.venues import read_rooms, read_travel, read_venues
 from seminar_plan.load.read import Sources
-from seminar_plan.model import Origin, Plan, Session
+from seminar_plan.model import Event, Origin, Plan, Session
 
 __all__ = [
     "FORMAT_VERSION",
@@ -55,11 +55,8 @@ __all__ = [
 ]
 
 
-def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Finding]]:
-    """Build the plan from ``sources``; return it (None without a usable event) and findings."""
-    p = Parser(sources, locator)
-    for problem in sources.problems:
-        p.report("schema", problem.origin, problem.message, problem.hint)
+def _file_problems(p: Parser, sources: Sources, locator: Locator) -> None:
+    """What reading the files found: integers out of range, TOML syntax errors."""
     for index, source in enumerate(sources.files):
         for path in source.out_of_range:
             p.schema(
@@ -78,6 +75,26 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
                     locator.place_at(index, source.syntax.line, source.syntax.column),
                 )
             )
+
+
+def _scheduled(p: Parser, drafts: list[SessionDraft], event: Event | None) -> tuple[Session, ...]:
+    """Every occurrence of every session. A repeated id is reported as duplicate-id; only its
+    first definition is scheduled."""
+    placed: set[str | None] = set()
+    sessions: list[Session] = []
+    for draft in drafts:
+        if draft.ident not in placed:
+            placed.add(draft.ident)
+            sessions.extend(occurrences(p, draft, event))
+    return tuple(sessions)
+
+
+def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Finding]]:
+    """Build the plan from ``sources``; return it (None without a usable event) and findings."""
+    p = Parser(sources, locator)
+    for problem in sources.problems:
+        p.report("schema", problem.origin, problem.message, problem.hint)
+    _file_problems(p, sources, locator)
     tables = collect(p)
     event = read_event(p, tables.event)
     days = read_days(p, tables.named["days"], event)
@@ -96,13 +113,7 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
     drafts = read_sessions(p, tables.sessions, event)
     vehicles = read_vehicles(p, tables.named["vehicles"])
     flights, flight_refs = read_flights(p, tables.flights, event)
-    # A repeated id is reported as duplicate-id; only its first definition is scheduled.
-    placed: set[str | None] = set()
-    sessions: list[Session] = []
-    for draft in drafts:
-        if draft.ident not in placed:
-            placed.add(draft.ident)
-            sessions.extend(occurrences(p, draft, event))
+    sessions = _scheduled(p, drafts, event)
     if event is None:
         return None, p.findings
     plan = Plan(
@@ -114,7 +125,7 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
         rooms=rooms,
         people=people,
         groups=groups,
-        sessions=tuple(sessions),
+        sessions=sessions,
         check=check,
         vehicles=vehicles,
         flights=flights,
