@@ -74,6 +74,11 @@ class TestExamples:
                 ("diet-tag", ("nadia",)),
                 ("diet-count", ("tasting-lunch",)),
                 ("speaking-order", ("speeches",)),
+                ("travel-conflict", ("north", "south")),
+                ("language-code", ()),
+                ("stay-range", ("otto",)),
+                ("outside-stay", ("early-call", "lena")),
+                ("delegation-overlap", ("hosts", "hosts-tour", "mixed")),
             ]
         )
         assert {code for code, _ in found} == set(CODES) - {"toml-syntax"}

@@ -60,7 +60,7 @@ def test_without_ripple_the_opening_runs_into_the_keynote() -> None:
 
 @pytest.mark.usefixtures("example")
 def test_the_ripple_holds_the_fixed_airport_bus() -> None:
-    code, out, err = run("breakfast", "--by", "15m", "--ripple", "--lang", "en")
+    code, out, err = run("breakfast", "seminar.toml", "--by", "15m", "--ripple", "--lang", "en")
     assert (code, err) == (0, "")
     assert_golden("zhengzhou-breakfast-ripple-en.txt", out)
 

@@ -39,12 +39,13 @@ def test_every_code_of_the_contract_with_its_severity() -> None:
     errors = {
         "toml-syntax", "schema", "unknown-ref", "duplicate-id", "bad-time",
         "room-overlap", "person-overlap", "outside-stay", "over-capacity",
-        "interpreter-language", "lodging-short",
+        "interpreter-language", "lodging-short", "travel-conflict",
     }  # fmt: skip
     warnings = {
         "room-closed", "travel-time", "no-interpretation", "no-booth", "headcount",
         "interpreter-team", "interpreter-load", "no-interpreter",
         "no-lodging", "unused-booking", "diet-tag", "diet-count", "speaking-order",
+        "delegation-overlap", "language-code", "stay-range",
     }  # fmt: skip
     assert {c for c, s in CODES.items() if s is Severity.ERROR} == errors
     assert {c for c, s in CODES.items() if s is Severity.WARNING} == warnings

@@ -53,6 +53,9 @@ NASTY_VALUES: list[Any] = [
     [1, "a", 2.5],
     "Mars/Olympus",
     "../../../etc/passwd",
+    "kr",  # a real language code, usually a mistyped country
+    "jp",
+    "ZH-hant",
 ]
 
 runner = CliRunner()

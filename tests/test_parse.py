@@ -575,3 +575,56 @@ class TestLimits:
             session("a", "09:00", "10:00").replace('end = "10:00"', f'duration = "{value}"')
         )
         assert [f.code for f in findings_of(text)] == ["schema"]
+
+
+class TestLanguageCodes:
+    def test_an_unknown_code_is_schema_with_the_code_meant(self) -> None:
+        text = plan_text().replace('language = "ja"', 'language = "jp"')
+        (finding,) = findings_of(text)
+        assert (finding.code, finding.subjects, finding.hint) == (
+            "schema",
+            ("japan",),
+            "did you mean 'ja'?",
+        )
+
+    def test_every_place_a_code_is_written(self) -> None:
+        text = plan_text(
+            """
+            [people.kim]
+            name = { kor = "김", en = "Kim" }
+            languages = ["ko", "cn"]
+            """
+        ).replace('languages = ["ja", "zh", "en"]', 'languages = ["ja", "zh", "eng"]')
+        hints = sorted(f.hint or "" for f in findings_of(text) if f.code == "schema")
+        assert hints == ["did you mean 'en'?", "did you mean 'ko'?", "did you mean 'zh'?"]
+
+    def test_kr_is_a_language_code_warning_and_is_kept(self) -> None:
+        text = plan_text('[people.kim]\nname = "Kim"\nlanguages = ["kr", "ja"]\n')
+        (finding,) = findings_of(text)
+        assert (finding.code, finding.severity.value, finding.subjects, finding.hint) == (
+            "language-code",
+            "warning",
+            (),
+            "did you mean 'ko'?",
+        )
+        assert text.splitlines()[finding.place.line - 1] == 'languages = ["kr", "ja"]'
+        assert parsed_with_findings(text).person_by_id["kim"].languages == ("kr", "ja")
+
+    def test_case_is_ignored_and_codes_are_kept_in_canonical_case(self) -> None:
+        text = plan_text(
+            '[people.lin]\nname = { ZH-hant = "林", en = "Lin" }\nlanguages = ["ZH-tw"]\n'
+        )
+        lin = parsed(text).person_by_id["lin"]
+        assert lin.languages == ("zh-TW",)
+        assert lin.name.languages == ("zh-Hant", "en")
+
+    def test_one_language_twice_in_a_text_table(self) -> None:
+        text = plan_text('[people.lin]\nname = { ja = "林", JA = "リン" }\n')
+        (finding,) = findings_of(text)
+        assert (finding.code, finding.message) == ("schema", "name gives language 'ja' twice")
+
+
+def parsed_with_findings(text: str) -> Plan:
+    plan = load_text(text).plan
+    assert plan is not None
+    return plan

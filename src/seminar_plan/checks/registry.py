@@ -157,7 +157,8 @@ REGISTRY: tuple[Code, ...] = (
         "outside-stay",
         ERROR,
         ("person", "session"),
-        "a person is committed to a session that starts before `arrive` or ends after `depart`",
+        "a person is committed to a session that starts before `arrive` or ends after `depart`,"
+        " or named by a cue outside their stay",
         "Move the session, change the travel, or replace the person.",
     ),
     Code(
@@ -186,8 +187,7 @@ REGISTRY: tuple[Code, ...] = (
         WARNING,
         ("session",),
         "a session with two or more languages and interpretation `none`",
-        "Set `interpretation`, or, if nobody speaks (a buffet), give `attendance` instead of"
-        " `attendees`.",
+        "Set `interpretation`. Meals, breaks, transfers and registration are exempt.",
     ),
     Code(
         "no-booth",
@@ -202,6 +202,35 @@ REGISTRY: tuple[Code, ...] = (
         (),
         "`event.participants` differs from the delegations' sum",
         "Correct `participants` or a delegation's `headcount`.",
+    ),
+    Code(
+        "delegation-overlap",
+        WARNING,
+        ("delegation", "session", "session"),
+        "a delegation is present at two overlapping sessions, neither of them optional",
+        "Move one of the sessions, or mark parallel choices `optional = true`.",
+    ),
+    Code(
+        "travel-conflict",
+        ERROR,
+        ("venue", "venue"),
+        "two `[[travel]]` entries for the same pair of venues give different minutes",
+        "Keep one entry for the pair, with the right minutes.",
+    ),
+    Code(
+        "language-code",
+        WARNING,
+        (),
+        "a real language code that is usually a mistyped country code (`kr`)",
+        "Write the code the hint names (`ko` for Korean), or ignore the warning if you meant it.",
+        by_loader=True,
+    ),
+    Code(
+        "stay-range",
+        WARNING,
+        ("person",),
+        "a person's arrival or departure lies more than 7 days outside the event's dates",
+        "Correct the date (often the month or the year).",
     ),
     Code(
         "interpreter-language",

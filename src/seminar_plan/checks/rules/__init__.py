@@ -9,6 +9,7 @@ from __future__ import annotations
 from seminar_plan.checks.registry import REGISTRY, RULES, Issue
 from seminar_plan.checks.rules import (  # noqa: F401 - imported to register their rules
     capacity,
+    delegations,
     event,
     interpretation,
     interpreters,

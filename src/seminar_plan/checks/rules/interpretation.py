@@ -7,11 +7,14 @@ from collections.abc import Iterator
 from seminar_plan.checks.registry import Issue, rule
 from seminar_plan.model import Plan
 
+# Kinds where nobody addresses the room: no interpretation is needed, whatever the languages.
+SILENT_KINDS = frozenset({"meal", "break", "transfer", "registration"})
+
 
 @rule("no-interpretation")
 def no_interpretation(plan: Plan) -> Iterator[Issue]:
     for session in plan.sessions:
-        if session.interpretation != "none":
+        if session.interpretation != "none" or session.kind in SILENT_KINDS:
             continue
         languages = plan.languages_of(session)
         if len(languages) >= 2:

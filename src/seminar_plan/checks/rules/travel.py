@@ -1,4 +1,5 @@
-"""Travel: too little time for a person to get from one venue to the next."""
+"""Travel: too little time for a person to get from one venue to the next; two travel times
+for one pair of venues."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from collections.abc import Iterator
 
 from seminar_plan.checks.registry import RELATED, Issue, rule
 from seminar_plan.checks.rules.common import where_named
-from seminar_plan.model import Plan, elapsed_minutes
+from seminar_plan.model import Plan, Session, Travel, elapsed_minutes
+
+
+def arrives_at(plan: Plan, session: Session) -> str | None:
+    """Where the session leaves its people at its end: a transfer's ``to``, else its venue."""
+    return session.to if session.to is not None else plan.venue_of(session)
 
 
 @rule("travel-time")
@@ -17,7 +23,7 @@ def travel_time(plan: Plan) -> Iterator[Issue]:
         return
     longest = dt.timedelta(minutes=max(t.minutes for t in plan.travel))
     for person, sessions in plan.sessions_by_person.items():
-        placed = [s for s in sessions if plan.venue_of(s) is not None]
+        placed = [s for s in sessions if plan.venue_of(s) is not None or s.to is not None]
         placed.sort(key=lambda s: s.end)
         ends = [s.end for s in placed]
         for later in placed:
@@ -27,7 +33,9 @@ def travel_time(plan: Plan) -> Iterator[Issue]:
             for earlier in placed[low:high]:
                 if earlier is later or earlier.start >= later.start:
                     continue
-                a, b = plan.venue_of(earlier), plan.venue_of(later)
+                # A transfer with ``to`` is at its departure venue at its start and at ``to``
+                # at its end: a bus that is itself the trip is never a missing trip.
+                a, b = arrives_at(plan, earlier), plan.venue_of(later)
                 if a == b or a is None or b is None:
                     continue
                 minutes = plan.travel_minutes.get(frozenset((a, b)))
@@ -46,3 +54,24 @@ def travel_time(plan: Plan) -> Iterator[Issue]:
                     (person, earlier.id, later.id),
                     related=earlier.origin,
                 )
+
+
+@rule("travel-conflict")
+def travel_conflict(plan: Plan) -> Iterator[Issue]:
+    """Each entry that gives a pair of venues other minutes than the pair's first entry."""
+    first: dict[frozenset[str], Travel] = {}
+    for travel in plan.travel:
+        pair = frozenset(travel.between)
+        earlier = first.setdefault(pair, travel)
+        if earlier is travel or earlier.minutes == travel.minutes:
+            continue
+        a, b = earlier.between
+        yield Issue(
+            "travel-conflict",
+            travel.origin.child("minutes"),
+            f"travel between {a!r} and {b!r} is given as {travel.minutes} minutes here and as"
+            f" {earlier.minutes} minutes at {RELATED}",
+            "keep one [[travel]] entry for the pair, with the right minutes",
+            (a, b),
+            related=earlier.origin,
+        )

@@ -13,9 +13,9 @@ from typing import Any, cast
 
 from seminar_plan.checks.registry import SEVERITY
 from seminar_plan.findings import Finding
+from seminar_plan.language_codes import judge, language_name
 from seminar_plan.load.locate import Locator
 from seminar_plan.load.parse.scalars import (
-    LANGUAGE,
     SLUG,
     clock_minutes,
     closest,
@@ -97,13 +97,16 @@ class Parser:
         if isinstance(value, str):
             return Text.plain(value)
         if isinstance(value, dict) and value:
-            variants = []
-            for lang, variant in value.items():
-                if not LANGUAGE.match(lang):
+            variants: list[tuple[str, str]] = []
+            for written, variant in value.items():
+                lang = self.language_code(written, origin.child(written), f"{key}:", subject)
+                if lang is None:
+                    continue
+                if any(lang == seen for seen, _ in variants):
                     self.schema(
-                        origin.child(lang),
-                        f"{key}: {lang!r} is not a language code",
-                        "use codes such as ja, zh, en",
+                        origin.child(written),
+                        f"{key} gives language {lang!r} twice",
+                        "keep one of them",
                         subject,
                     )
                     continue
@@ -282,30 +285,50 @@ class Parser:
             return None
         codes: list[str] = []
         for position, item in enumerate(value):
-            if not isinstance(item, str) or not LANGUAGE.match(item):
+            where = origin.child(key, position)
+            if not isinstance(item, str):
                 self.schema(
-                    origin.child(key, position),
+                    where,
                     f"{key}[{position}] is not a language code: {item!r}",
                     "use codes such as ja, zh, en",
                     subject,
                 )
                 continue
-            codes.append(item)
+            code = self.language_code(item, where, f"{key}[{position}]", subject)
+            if code is not None:
+                codes.append(code)
         return tuple(codes)
 
     def language(
         self, table: Mapping[str, Any], key: str, origin: Origin, subject: str | None
     ) -> str | None:
         value = self.string(table, key, origin, subject)
-        if value is not None and not LANGUAGE.match(value):
-            self.schema(
-                origin.child(key),
-                f"{key} is not a language code: {value!r}",
-                "use codes such as ja, zh, en",
-                subject,
-            )
+        if value is None:
             return None
-        return value
+        return self.language_code(value, origin.child(key), key, subject)
+
+    def language_code(
+        self, value: str, origin: Origin, what: str, subject: str | None
+    ) -> str | None:
+        """``value`` in canonical case when it is a real language code, else None (reported).
+
+        A real code that is almost always a mistyped country code (``kr``) is kept, with a
+        ``language-code`` warning.
+        """
+        verdict = judge(value)
+        hint = f"did you mean {verdict.meant!r}?" if verdict.meant else None
+        if verdict.canonical is None:
+            self.schema(origin, f"{what} {value!r} is not a language code", hint, subject)
+            return None
+        if verdict.mistyped:
+            self.report(
+                "language-code",
+                origin,
+                f"{what} {value!r} names {language_name(value)}, a language seldom meant:"
+                " it is usually a country code typed by mistake",
+                hint,
+            )
+        return verdict.canonical
 
     def clock(
         self,
