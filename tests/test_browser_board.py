@@ -94,7 +94,7 @@ def test_the_site_visit_at_twenty_past_four_given_in_tokyo_time(page: Path) -> N
     shown = cards(dom)
     assert list(shown) == ["smart-city-centre"]
     assert "14:30–16:30 · 残り10分 · 还剩10分钟" in shown["smart-city-centre"]
-    assert "バス出発（視察先→ホテル）" in shown["smart-city-centre"]
+    assert "バス移動（視察先→ホテル）" in shown["smart-city-centre"]
 
 
 def test_after_the_last_session_the_page_says_so(page: Path) -> None:
