@@ -126,7 +126,7 @@ class TestExampleDay2:
         sessions = [(session, time) for _, kind, session, time, _ in rows if kind == "session"]
         assert sessions[:4] == [
             ("breakfast@2", "06:30–08:00"),
-            ("bus-to-venue-day2", "08:15–08:30"),
+            ("bus-to-venue-day2", "08:15–08:45"),
             ("registration", "09:00–09:30"),
             ("opening", "09:30–10:00"),
         ]
