@@ -221,6 +221,20 @@ class TestUnreadable:
         assert run("check", str(plan)) == (2, "", f"seminar-plan: {plan}: permission denied\n")
 
 
+def test_the_console_script_answers_version_as_the_app_does_without_typer() -> None:
+    probe = (
+        "import sys; sys.argv = ['seminar-plan', '--version']\n"
+        "from seminar_plan.entry import main\n"
+        "main()\n"
+        "print('typer' in sys.modules, 'seminar_plan.load' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    _, out, _ = run("--version")
+    assert result.stdout == out + "False False\n"
+
+
 def test_version_and_module_entry_point() -> None:
     code, out, _ = run("--version")
     assert code == 0

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# The one place the version is written (pyproject.toml reads it from here).
+__version__ = "0.1.0"
+
 if TYPE_CHECKING:
-    __version__: str
     from seminar_plan.checks import check
     from seminar_plan.load import LoadedPlan, PlanFileError, load_plan, load_text
 
@@ -17,14 +19,6 @@ __all__ = ["LoadedPlan", "PlanFileError", "__version__", "check", "load_plan", "
 
 
 def __getattr__(name: str) -> object:
-    if name == "__version__":
-        # importlib.metadata costs about 20 ms to import: read the version only when asked.
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            return version("seminar-plan")
-        except PackageNotFoundError:  # a source tree that was never installed
-            return "0+unknown"
     if name == "check":
         from seminar_plan.checks import check as found
     elif name in ("LoadedPlan", "PlanFileError", "load_plan", "load_text"):
