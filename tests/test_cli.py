@@ -235,6 +235,24 @@ def test_the_console_script_answers_version_as_the_app_does_without_typer() -> N
     assert result.stdout == out + "False False\n"
 
 
+def test_help_imports_neither_the_loader_nor_the_rules() -> None:
+    probe = (
+        "import sys; sys.argv = ['seminar-plan', '--help']\n"
+        "from seminar_plan.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print([m for m in ('seminar_plan.load', 'seminar_plan.checks', 'seminar_plan.model')"
+        " if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert "Usage" in result.stdout
+    assert result.stdout.endswith("\n[]\n")
+
+
 def test_version_and_module_entry_point() -> None:
     code, out, _ = run("--version")
     assert code == 0

@@ -16,12 +16,15 @@ import typer
 from typer.core import TyperGroup
 
 from seminar_plan import formats, locales, suggest
-from seminar_plan.checks import check as run_check
-from seminar_plan.checks.registry import unknown_code_message
 from seminar_plan.errors import SeminarPlanError
 from seminar_plan.findings import Selection, Severity
-from seminar_plan.load import LoadedPlan, load_plan
-from seminar_plan.model import Plan
+
+# The loader, the model and the rules are imported by the commands that use them, not here:
+# they cost more than typer itself, and --help (and every typer start) needs none of them.
+if TYPE_CHECKING:
+    from seminar_plan.findings import Finding
+    from seminar_plan.load import LoadedPlan
+    from seminar_plan.model import Plan
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -95,7 +98,16 @@ def find_plan_path(plan: Path | None) -> Path:
     return plan
 
 
-def open_plan(plan: Path | None, *, allow_outside: bool = False) -> LoadedPlan:
+def run_check(loaded: "LoadedPlan", selection: Selection | None = None) -> list["Finding"]:
+    """The plan's findings (``seminar_plan.checks.check``, imported when a command checks)."""
+    from seminar_plan.checks import check
+
+    return check(loaded, selection)
+
+
+def open_plan(plan: Path | None, *, allow_outside: bool = False) -> "LoadedPlan":
+    from seminar_plan.load import load_plan
+
     return load_plan(find_plan_path(plan), allow_outside=allow_outside)
 
 
@@ -109,7 +121,7 @@ LangOption = Annotated[str | None, typer.Option("--lang", help=LANG_HELP)]
 
 def open_model(
     plan: Path | None, *, allow_outside: bool, lang: str | None
-) -> tuple[LoadedPlan, Plan]:
+) -> tuple["LoadedPlan", "Plan"]:
     """The plan with its model, for the commands that show it; exit 2 without a usable event
     or with a --lang that is neither a catalogue's nor one of the event's languages (those
     without a catalogue get English labels around the plan's own text, in every command)."""
@@ -128,7 +140,7 @@ def open_model(
     return loaded, model
 
 
-def day_number(model: Plan, day: str) -> int:
+def day_number(model: "Plan", day: str) -> int:
     """``--day N`` or ``--day YYYY-MM-DD`` as a day number; exit 2 naming the days otherwise."""
     from seminar_plan import options
 
@@ -142,6 +154,8 @@ def _codes(value: str | None, option: str) -> frozenset[str] | None:
     if value is None:
         return None
     codes = frozenset(code.strip() for code in value.split(",") if code.strip())
+    from seminar_plan.checks.registry import unknown_code_message
+
     message = unknown_code_message(codes)
     if message is not None:
         raise typer.BadParameter(message, param_hint=option)
@@ -517,7 +531,7 @@ def people(
 
 
 def _print_interpreters(
-    model: Plan, path: str, lang: str | None, delegation: str | None, output_format: RosterFormat
+    model: "Plan", path: str, lang: str | None, delegation: str | None, output_format: RosterFormat
 ) -> None:
     from seminar_plan.views import interpreters
 

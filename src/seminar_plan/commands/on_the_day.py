@@ -6,7 +6,7 @@ Annotations are real objects here, as in ``cli.py``: typer reads them at every s
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,12 +23,14 @@ from seminar_plan.cli import (
     fail,
     open_model,
 )
-from seminar_plan.model import Plan
+
+if TYPE_CHECKING:
+    from seminar_plan.model import Plan
 
 WATCH_SECONDS = 5
 
 
-def _moment(plan: Plan, at: str | None) -> dt.datetime:
+def _moment(plan: "Plan", at: str | None) -> dt.datetime:
     """``--at`` as an aware datetime (a local one is in the event zone); now without it."""
     if at is None:
         return dt.datetime.now(plan.event.tz)

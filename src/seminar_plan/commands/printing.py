@@ -22,10 +22,10 @@ from seminar_plan.cli import (
     fail,
     open_model,
 )
-from seminar_plan.load import LoadedPlan
-from seminar_plan.model import Plan
 
 if TYPE_CHECKING:
+    from seminar_plan.load import LoadedPlan
+    from seminar_plan.model import Plan
     from seminar_plan.views.badges import CardSheet
     from seminar_plan.views.paper import Stamp
 
@@ -48,7 +48,7 @@ OutputFileOption = Annotated[
 ]
 
 
-def _stamp(loaded: LoadedPlan, model: Plan) -> "Stamp":
+def _stamp(loaded: "LoadedPlan", model: "Plan") -> "Stamp":
     from seminar_plan.views import paper
 
     return paper.make_stamp(
@@ -58,7 +58,7 @@ def _stamp(loaded: LoadedPlan, model: Plan) -> "Stamp":
     )
 
 
-def _languages(model: Plan, value: str | None) -> tuple[str, ...]:
+def _languages(model: "Plan", value: str | None) -> tuple[str, ...]:
     """``--lang ja+zh`` as a tuple; default: the event's first two working languages."""
     if value is None:
         return model.event.languages[:2] or ("en",)
@@ -72,7 +72,7 @@ def _languages(model: Plan, value: str | None) -> tuple[str, ...]:
     return chosen or fail("--lang names no language: write --lang ja+zh, or --lang ja")
 
 
-def _default_output(loaded: LoadedPlan, name: str, output: Path | None) -> Path:
+def _default_output(loaded: "LoadedPlan", name: str, output: Path | None) -> Path:
     return output if output is not None else Path(f"{Path(loaded.path).stem}-{name}")
 
 
@@ -109,7 +109,7 @@ def programme(
 
 
 def _people(
-    model: Plan, delegation: str | None, group: str | None, person: list[str] | None
+    model: "Plan", delegation: str | None, group: str | None, person: list[str] | None
 ) -> tuple[str, ...]:
     """The named people chosen by --delegation, --group and --person (all when none is given)."""
     if delegation is not None and delegation not in model.delegation_by_id:
@@ -149,7 +149,7 @@ def _card_sheet(
     selection: tuple[str | None, str | None, list[str] | None],
     *,
     allow_outside: bool,
-) -> tuple[LoadedPlan, "CardSheet"]:
+) -> tuple["LoadedPlan", "CardSheet"]:
     from seminar_plan import present
     from seminar_plan.views import badges as cards
 
