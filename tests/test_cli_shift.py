@@ -210,3 +210,28 @@ def test_until_a_session() -> None:
     assert code == 0
     assert out.startswith("Shift opening by +15 min, with ripple, until panel\nMoves (3):\n")
     assert "  panel  Panel discussion" in out.split("Held (1):\n")[1]
+
+
+@pytest.mark.usefixtures("example")
+def test_after_a_shift_diff_tells_each_delegation() -> None:
+    """The workflow on the day: shift with --write, then tell each liaison from the backup."""
+    assert run("closing", "seminar.toml", "--by", "30m", "--write", "--lang", "en")[0] == 0
+    result = runner.invoke(
+        app,
+        ["diff", "seminar.toml.bak", "seminar.toml", "--delegation", "japan", "--lang", "en"],
+        prog_name="seminar-plan",
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "For Japanese side: 1\n  Closing remarks: now day 2 16:15–16:30 (was day 2 15:45–16:00)\n"
+    )
+    result = runner.invoke(
+        app,
+        ["diff", "seminar.toml.bak", "seminar.toml", "--per-delegation"],
+        prog_name="seminar-plan",
+    )
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[::3] == ["日本側へのお知らせ：1件", "致中方：1项"]
+    result = runner.invoke(app, ["diff", "seminar.toml.bak", "seminar.toml", "--delegation", "jpn"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "unknown delegation 'jpn'; did you mean 'japan'?" in result.stderr

@@ -12,7 +12,13 @@ import pytest
 
 from conftest import plan_text, session
 from export_plans import EXAMPLE, GOLDEN, parsed
-from seminar_plan.authoring.diff import PlanDiff, diff_plans, render_json, render_text
+from seminar_plan.authoring.diff import (
+    PlanDiff,
+    diff_plans,
+    render_json,
+    render_per_delegation,
+    render_text,
+)
 
 LECTURE = 'start = "11:05"\nend = "11:55"'
 LECTURE_MOVED = 'start = "11:10"\nend = "12:00"'
@@ -190,3 +196,56 @@ def test_the_json_report() -> None:
             "new": {"arrive": "2025-07-23T17:30:00+08:00", "depart": "2025-07-24T18:50:00+08:00"},
         }
     ]
+
+
+def _shifted_example() -> str:
+    """The closing runs 30 minutes late and the Japanese side's bus waits 15 more minutes."""
+    text = example_text()
+    closing = 'start = "15:45"\nend = "16:00"'
+    bus = 'id = "bus-to-hotel-day2"'
+    times = 'start = "16:30"\nend = "16:45"'
+    assert text.count(closing) == 1
+    head, found, tail = text.partition(bus)
+    assert found
+    assert tail.index(times) < tail.index("[[sessions]]")
+    moved = head + found + tail.replace(times, 'start = "16:45"\nend = "17:00"', 1)
+    return moved.replace(closing, 'start = "16:15"\nend = "16:30"')
+
+
+def test_each_delegation_is_told_in_its_own_language() -> None:
+    diff = changes(example_text(), _shifted_example())
+    assert_golden("zhengzhou-per-delegation.txt", render_per_delegation(diff))
+
+
+def test_one_delegation_in_the_language_asked_for() -> None:
+    diff = changes(example_text(), _shifted_example())
+    assert render_per_delegation(diff, lang="en", delegation="japan") == (
+        "For Japanese side: 2\n"
+        "  Closing remarks: now day 2 16:15–16:30 (was day 2 15:45–16:00)\n"
+        "  Bus departs (venue → hotel): now leaves day 2 16:45 (was day 2 16:30)\n"
+    )
+
+
+def test_a_moved_room_is_named_and_additions_and_cancellations_are_told() -> None:
+    old = session("a", "09:00", "10:00", room="hall", attendees=["japan"]) + session(
+        "b", "11:00", "12:00", room="hall", attendees=["china"]
+    )
+    new = session("a", "09:30", "10:30", room="salon", attendees=["japan"]) + session(
+        "c", "14:00", "15:00", room="hall", attendees=["china"]
+    )
+    diff = changes(plan_text(old), plan_text(new))
+    assert render_per_delegation(diff, lang="en") == (
+        "For Japan: 1\n"
+        "  a: now day 1 09:30–10:30 Salon (was day 1 09:00–10:00 Hall)\n"
+        "\n"
+        "For China: 2\n"
+        "  b: cancelled (was day 1 11:00–12:00 Hall)\n"
+        "  c: new, day 1 14:00–15:00 Hall\n"
+    )
+
+
+def test_a_delegation_with_nothing_to_tell_is_told_so() -> None:
+    diff = changes(example_text(), example_text())
+    assert render_per_delegation(diff, lang="en", delegation="china") == (
+        "For China side: 0\n  nothing to tell\n".replace("China side", "Chinese side")
+    )

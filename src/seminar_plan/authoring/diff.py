@@ -221,6 +221,88 @@ def render_text(diff: PlanDiff, old: str, new: str, *, lang: str | None = None) 
     return printable("\n".join(out)) + "\n"
 
 
+# --- per delegation ---------------------------------------------------------------------------
+
+# The changes a delegation's liaison passes on: what moved, what is new, what is cancelled.
+_TOLD: tuple[SessionChangeKind, ...] = ("moved", "added", "removed")
+
+
+def _when(session: Session, labels: Mapping[str, str]) -> str:
+    """``day 2 16:45``: the day and the start (where a trip leaves or an item begins)."""
+    return f"{labels['day'].format(n=session.day)} {session.start:%H:%M}"
+
+
+def _told_line(
+    diff: PlanDiff, change: SessionChange, order: tuple[str, ...], labels: Mapping[str, str]
+) -> str:
+    """One sentence for the liaison: ``Bus departs (venue → hotel): now leaves day 2 16:45
+    (was day 2 16:30)``; a place is named only when it changed."""
+    old, new, shown = change.old, change.new, change.session
+    title = pick(shown.title, order)
+    if change.kind == "added" and new is not None:
+        return labels["told_added"].format(title=title, when=_slot(diff.new, new, order, labels))
+    if change.kind == "removed" and old is not None:
+        return labels["told_removed"].format(title=title, when=_slot(diff.old, old, order, labels))
+    if old is None or new is None:
+        # Only an addition or a removal lacks a side, and both are worded above.
+        return title
+    moved_place = (old.room, old.venue) != (new.room, new.venue)
+    if shown.kind == "transfer" and not moved_place and old.minutes == new.minutes:
+        return labels["told_leaves"].format(
+            title=title, when=_when(new, labels), before=_when(old, labels)
+        )
+
+    def span(plan: Plan, session: Session) -> str:
+        text = f"{_when(session, labels)}–{clock(session.end, session.date)}"
+        where = place_name(plan, session, order) if moved_place else ""
+        return f"{text} {where}" if where else text
+
+    return labels["told_moved"].format(
+        title=title, when=span(diff.new, new), before=span(diff.old, old)
+    )
+
+
+def delegation_language(plan: Plan, delegation: str, lang: str | None) -> str | None:
+    """The language to tell a delegation in: ``lang`` if given, else the delegation's own
+    language when the tool has words for it, else None (the event's order)."""
+    from seminar_plan import locales
+
+    if lang is not None:
+        return lang
+    found = plan.delegation_by_id.get(delegation)
+    if found is not None and found.language and locales.has_catalogue(found.language):
+        return found.language
+    return None
+
+
+def render_per_delegation(
+    diff: PlanDiff, *, lang: str | None = None, delegation: str | None = None
+) -> str:
+    """For each delegation (or one), the moves, additions and cancellations that concern it,
+    one sentence each, in the delegation's own language unless ``lang`` says otherwise."""
+    plan = diff.new
+    out: list[str] = []
+    ids = [d.id for d in plan.delegations] + [
+        d.id for d in diff.old.delegations if d.id not in plan.delegation_by_id
+    ]
+    for ident in ids:
+        if delegation is not None and ident != delegation:
+            continue
+        told = [c for c in diff.sessions if c.kind in _TOLD and ident in c.delegations]
+        spoken = delegation_language(plan, ident, lang)
+        order = language_order(plan, spoken)
+        labels = labels_for(plan, spoken, "diff")
+        found = plan.delegation_by_id.get(ident) or diff.old.delegation_by_id.get(ident)
+        name = pick(found.name, order) if found is not None else ident
+        if out:
+            out.append("")
+        out.append(labels["told_heading"].format(delegation=name, count=len(told)))
+        out.extend(f"  {_told_line(diff, change, order, labels)}" for change in told)
+        if not told:
+            out.append(f"  {labels['told_nothing']}")
+    return printable("\n".join(out)) + "\n" if out else ""
+
+
 # --- JSON -----------------------------------------------------------------------------------
 
 

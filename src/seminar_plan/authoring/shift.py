@@ -601,4 +601,7 @@ def render_text(
     out.extend(_finding_lines(rehearsal.created, labels))
     out.append(labels["removed"].format(n=len(rehearsal.removed)))
     out.extend(_finding_lines(rehearsal.removed, labels))
-    return "\n".join(out) + "\n"
+    # Plain text for a terminal: what the plan says is shown with its control characters escaped.
+    from seminar_plan.text import printable
+
+    return printable("\n".join(out)) + "\n"

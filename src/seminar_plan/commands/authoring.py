@@ -128,6 +128,18 @@ def diff(
         ReportFormat, typer.Option("--format", help="text for people, json for scripts.")
     ] = ReportFormat.text,
     lang: LangOption = None,
+    per_delegation: Annotated[
+        bool,
+        typer.Option(
+            "--per-delegation",
+            help="What to tell each delegation's liaison: its moved, new and cancelled"
+            " sessions, one line each, in the delegation's own language unless --lang.",
+        ),
+    ] = False,
+    delegation: Annotated[
+        str | None,
+        typer.Option("--delegation", help="With --per-delegation: only this delegation."),
+    ] = None,
     allow_outside: AllowOutside = False,
 ) -> None:
     """What changed between two versions of a plan, so each delegation can be told.
@@ -141,6 +153,13 @@ def diff(
     before, old_model = open_model(old, allow_outside=allow_outside, lang=None)
     after, new_model = open_model(new, allow_outside=allow_outside, lang=lang)
     result = changes.diff_plans(old_model, new_model)
+    if delegation is not None:
+        known = sorted(new_model.delegation_by_id.keys() | old_model.delegation_by_id.keys())
+        if delegation not in known:
+            fail(suggest.unknown_message("delegation", delegation, known))
+    if per_delegation or delegation is not None:
+        sys.stdout.write(changes.render_per_delegation(result, lang=lang, delegation=delegation))
+        return
     if output_format is ReportFormat.json:
         sys.stdout.write(changes.render_json(result, before.path, after.path))
     else:
