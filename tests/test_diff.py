@@ -203,12 +203,12 @@ def _shifted_example() -> str:
     text = example_text()
     closing = 'start = "15:45"\nend = "16:00"'
     bus = 'id = "bus-to-hotel-day2"'
-    times = 'start = "16:30"\nend = "16:45"'
+    times = 'start = "16:30"\nend = "17:00"'
     assert text.count(closing) == 1
     head, found, tail = text.partition(bus)
     assert found
     assert tail.index(times) < tail.index("[[sessions]]")
-    moved = head + found + tail.replace(times, 'start = "16:45"\nend = "17:00"', 1)
+    moved = head + found + tail.replace(times, 'start = "16:45"\nend = "17:15"', 1)
     return moved.replace(closing, 'start = "16:15"\nend = "16:30"')
 
 
@@ -222,7 +222,7 @@ def test_one_delegation_in_the_language_asked_for() -> None:
     assert render_per_delegation(diff, lang="en", delegation="japan") == (
         "For Japanese side: 2\n"
         "  Closing remarks: now day 2 16:15–16:30 (was day 2 15:45–16:00)\n"
-        "  Bus departs (venue → hotel): now leaves day 2 16:45 (was day 2 16:30)\n"
+        "  Bus (venue → hotel): now leaves day 2 16:45 (was day 2 16:30)\n"
     )
 
 
