@@ -78,7 +78,7 @@ def test_example_day2_as_one_timeline(tmp_path: Path) -> None:
     pages = print_to_pdf(render_html(sheet), tmp_path)
     assert len(pages) == 2
     text = "".join(pages)
-    order = ["朝食", "バス出発（ホテル→会場）", "受付", "開会あいさつ", "昼食", "閉会あいさつ"]
+    order = ["朝食", "バス移動（ホテル→会場）", "受付", "開会あいさつ", "昼食", "閉会あいさつ"]
     assert [text.index(item) for item in order] == sorted(text.index(item) for item in order)
     assert "経過時間は09:30から数えます。" in pages[0]
     for number, page in enumerate(pages, start=1):
