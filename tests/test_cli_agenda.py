@@ -506,3 +506,56 @@ def test_day_and_person_select_exactly_their_sessions(
     assert all(i["role"] == i["roles"][0] for i in by_person)
     order = [(i["date"], i["start"], i["room"] or "") for i in by_day]
     assert order == sorted(order)
+
+
+class TestItineraryPresence:
+    """``--person P`` also lists what P's delegation attends and the "all" sessions."""
+
+    PLAN = plan_text(
+        session("plenary", "09:00", "10:00", room="hall", attendees="all",
+                interpretation="simultaneous")
+        + session("talk", "10:00", "11:00", room="hall", speakers=["aoki"],
+                  attendees=["japan"], interpretation="consecutive")
+        + session("visit", "14:00", "16:00", venue="center", attendees=["japan"],
+                  optional=True)
+        + session("china-only", "14:00", "15:00", room="salon", attendees=["china"])
+        + session("bus", "16:00", "16:30", kind="transfer", venue="center", to="hotel",
+                  attendees=["japan"])
+    )  # fmt: skip
+
+    def write(self, tmp_path: Path) -> str:
+        path = tmp_path / "seminar.toml"
+        path.write_text(self.PLAN, encoding="utf-8")
+        return str(path)
+
+    def test_json_roles(self, tmp_path: Path) -> None:
+        plan = self.write(tmp_path)
+        roles = {item["id"]: item["role"] for item in json_items(plan, "--person", "aoki")}
+        assert roles == {
+            "plenary": "attending",
+            "talk": "speaker",
+            "visit": "optional",
+            "bus": "attending",
+        }
+        assert [i["id"] for i in json_items(plan, "--person", "chen")] == [
+            "plenary",
+            "china-only",
+        ]
+
+    def test_every_format_lists_them(self, tmp_path: Path) -> None:
+        plan = self.write(tmp_path)
+        code, text, _ = run("agenda", plan, "--person", "aoki", "--lang", "en")
+        assert code == 0
+        assert "attending" in text
+        assert "optional" in text
+        code, markdown, _ = run(
+            "agenda", plan, "--person", "aoki", "--lang", "en", "--format", "markdown"
+        )
+        assert code == 0
+        assert "| optional |" in markdown
+        assert "bus" in markdown
+
+    def test_delegation_view_lists_presence_and_all(self, tmp_path: Path) -> None:
+        plan = self.write(tmp_path)
+        ids = [i["id"] for i in json_items(plan, "--delegation", "japan")]
+        assert ids == ["plenary", "talk", "visit", "bus"]

@@ -43,7 +43,9 @@ Kind = Literal[
     "other",
 ]
 Interpretation = Literal["none", "consecutive", "simultaneous"]
-Role = Literal["speaker", "moderator", "interpreter", "owner", "attendee"]
+# The last two are not commitments: on an itinerary they mark presence through the person's
+# delegation or "all" (``attending``), on an optional session ``optional``.
+Role = Literal["speaker", "moderator", "interpreter", "owner", "attendee", "attending", "optional"]
 # Which side of the host is the seat of honour at a head table: "international" (the host's
 # right) or "chinese" (the host's left, as in Chinese official meetings).
 CONVENTIONS = ("international", "chinese")

@@ -286,7 +286,18 @@ def _shown_roles(plan: Plan, session: Session, filters: Filters) -> tuple[Role, 
         return None
     if filters.person is None:
         return ()
-    return plan.roles_of(session).get(filters.person) or None
+    return plan.roles_of(session).get(filters.person) or _presence(plan, session, filters.person)
+
+
+def _presence(plan: Plan, session: Session, person: str) -> tuple[Role, ...] | None:
+    """``attending`` (``optional`` on an optional session) when the person's delegation is
+    present or the session is for ``"all"``; None when the person is not there at all."""
+    delegation = plan.person_by_id[person].delegation
+    if ALL in session.attendees or (
+        delegation is not None and delegation in plan.delegations_present(session)
+    ):
+        return ("optional",) if session.optional else ("attending",)
+    return None
 
 
 def _agenda_row(
