@@ -132,20 +132,35 @@ class TestOptions:
 
     def test_filters_combine(self) -> None:
         items = json_items(EXAMPLE, "--room", "main-hall", "--person", "director")
+        # The director's own roles, and the plenary items their delegation attends ("all").
         assert [(i["id"], i["role"]) for i in items] == [
+            ("opening", "attending"),
+            ("keynote", "attending"),
+            ("lecture", "attending"),
             ("panel", "moderator"),
             ("closing", "speaker"),
         ]
 
     def test_person_is_an_itinerary(self) -> None:
         items = json_items(EXAMPLE, "--person", "usui", "--lang", "en")
-        # The welcome dinner lists "all", which commits no named person.
-        assert [(i["kind"], i["id"], i["role"], i["start"]) for i in items] == [
+        # Usui speaks at the opening; the rest is what the Japanese delegation attends (the
+        # welcome dinner and the plenary for "all"), optional where the session is.
+        shown = [(i["kind"], i["id"], i["role"], i["start"]) for i in items]
+        assert shown[:9] == [
+            ("registration", "japan-desk", "attending", "12:00"),
             ("arrival", "arrival", None, "16:30"),
+            ("transfer", "bus-to-dinner", "attending", "17:45"),
+            ("reception", "welcome-dinner", "attending", "18:30"),
+            ("transfer", "bus-after-dinner", "attending", "20:45"),
+            ("meal", "breakfast@2", "attending", "06:30"),
+            ("transfer", "bus-to-venue-day2", "attending", "08:15"),
             ("ceremony", "opening", "speaker", "09:30"),
-            ("departure", "departure", None, "18:50"),
+            ("keynote", "keynote", "attending", "10:00"),
         ]
-        assert items[0]["note"].startswith("Round trip from Beijing")
+        assert ("departure", "departure", None, "18:50") in shown
+        assert ("visit", "site-visit", "optional", "14:30") in shown
+        arrival = next(i for i in items if i["kind"] == "arrival")
+        assert arrival["note"].startswith("Round trip from Beijing")
 
     def test_markdown(self) -> None:
         code, out, err = run("agenda", EXAMPLE, "--day", "1", "--format", "markdown")
@@ -485,6 +500,9 @@ def expected_roles(session_: dict[str, Any], person: str, team: list[str]) -> li
         roles.append("owner")
     if person in session_["attendees"] or ("team" in session_["attendees"] and person in team):
         roles.append("attendee")
+    # Not committed, but there with everybody (these people belong to no delegation).
+    if not roles and "all" in session_["attendees"]:
+        roles.append("attending")
     return roles
 
 

@@ -59,7 +59,8 @@ def test_location_and_description() -> None:
     opening = next(s for s in plan.sessions if s.id == "opening")
     event = found[str(session_uuid(plan, opening))]
     assert str(event["LOCATION"]) == (
-        "Main hall, Central Plains International Conference Hotel (illustrative)"
+        "Main hall, Central Plains International Conference Hotel (illustrative),"
+        " Zhengdong New District, Zhengzhou (illustrative)"
     )
     assert str(event["DESCRIPTION"]) == (
         "Speakers: YASUDA, USUI, SHIMIZU Hayato\n"

@@ -138,6 +138,8 @@ class TestItinerary:
             ("arrival", "arrival", (), "09:00"),
             ("plenary", "other", ("speaker",), "09:00-10:00"),
             ("side-talk", "other", ("owner",), "10:30-11:00"),
+            # Kato's delegation attends; it commits Kato to nothing (side-talk is at 10:30 too).
+            ("japan-meeting", "other", ("attending",), "10:30-11:00"),
             ("departure", "departure", (), "18:00"),
         ]
         arrival = agenda.rows[0]
@@ -149,11 +151,14 @@ class TestItinerary:
 
     def test_group_membership_commits_a_delegation_listing_does_not(self) -> None:
         plan = loaded_plan()
-        # sato is in the staff group listed at japan-meeting; aoki is only in the delegation.
-        assert ids(plan, Filters(person="sato")) == ["japan-meeting"]
-        assert ids(plan, Filters(person="aoki")) == ["plenary"]
-        agenda = build_agenda(plan, "p", [], filters=Filters(person="sato"))
-        assert agenda.rows[0].roles == ("attendee",)
+        # sato is in the staff group listed at japan-meeting; aoki is only in the delegation:
+        # both itineraries list it (and the plenary), with different roles.
+        assert ids(plan, Filters(person="sato")) == ["plenary", "japan-meeting"]
+        assert ids(plan, Filters(person="aoki")) == ["plenary", "japan-meeting"]
+        sato = build_agenda(plan, "p", [], filters=Filters(person="sato"))
+        assert [row.roles for row in sato.rows] == [("attending",), ("attendee",)]
+        aoki = build_agenda(plan, "p", [], filters=Filters(person="aoki"))
+        assert [row.roles for row in aoki.rows][1:] == [("attending",)]
 
     def test_stays_follow_the_day_filter_and_drop_with_room_or_track(self) -> None:
         plan = loaded_plan()

@@ -44,6 +44,12 @@ def venue_name(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
     return pick(venue.name, order) if venue is not None else (ident or "")
 
 
+def venue_address(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
+    """The address of the session's venue; "" when it has none."""
+    venue = plan.venue_by_id.get(plan.venue_of(session) or "")
+    return pick(venue.address, order) if venue is not None and venue.address else ""
+
+
 def place_name(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
     """Where the session happens: its room, else its venue, else ""."""
     return room_name(plan, session, order) or venue_name(plan, session, order)

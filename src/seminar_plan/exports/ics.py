@@ -17,7 +17,7 @@ from seminar_plan.exports import (
     session_uuid,
     stable_uuid,
 )
-from seminar_plan.present import room_name, venue_name
+from seminar_plan.present import room_name, venue_address, venue_name
 from seminar_plan.text import language_order, pick, plain_text
 
 if TYPE_CHECKING:
@@ -59,9 +59,13 @@ def _session_event(
     event.add("dtstart", session.start.astimezone(zone))
     event.add("dtend", session.end.astimezone(zone))
     _add_text(event, "summary", pick(session.title, order))
-    location = ", ".join(
-        part for part in (room_name(plan, session, order), venue_name(plan, session, order)) if part
+    # Room, venue and the venue's address: what a phone's map needs to find the place.
+    parts = (
+        room_name(plan, session, order),
+        venue_name(plan, session, order),
+        venue_address(plan, session, order),
     )
+    location = ", ".join(part for part in parts if part)
     if location:
         _add_text(event, "location", location)
     notes = pick(session.notes, order)
