@@ -156,6 +156,11 @@ def _codes(value: str | None, option: str) -> frozenset[str] | None:
     codes = frozenset(code.strip() for code in value.split(",") if code.strip())
     from seminar_plan.checks.registry import unknown_code_message
 
+    if not codes:
+        # An empty --select would report nothing and pass any plan: name the codes instead.
+        raise typer.BadParameter(
+            "give one or more finding codes, separated by commas", param_hint=option
+        )
     message = unknown_code_message(codes)
     if message is not None:
         raise typer.BadParameter(message, param_hint=option)

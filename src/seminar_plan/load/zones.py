@@ -11,11 +11,21 @@ from seminar_plan import suggest
 
 # gettz also accepts file paths and POSIX TZ strings; a plan names IANA zones only.
 _ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*\Z")
+# Files in the zone folder that are not IANA zones: the host's own zone (a plan's times would
+# depend on the machine that reads it), the POSIX rules template, the "Factory" placeholder,
+# and the leap-second (right/) and duplicate (posix/) trees.
+_NOT_ZONES = frozenset({"localtime", "posixrules", "factory"})
+_NOT_ZONE_TREES = ("right/", "posix/")
 
 
 def resolve_zone(name: str) -> tuple[dt.tzinfo | None, str | None]:
     """The zone for ``name``, else None and the closest known zone name (or None)."""
-    if _ZONE_NAME.match(name) and len(name) < 64:
+    if (
+        _ZONE_NAME.match(name)
+        and len(name) < 64
+        and name.lower() not in _NOT_ZONES
+        and not name.lower().startswith(_NOT_ZONE_TREES)
+    ):
         try:
             zone = tz.gettz(name)
         except (ValueError, OSError):
@@ -29,7 +39,11 @@ def resolve_zone(name: str) -> tuple[dt.tzinfo | None, str | None]:
 def nearest_zone(name: str) -> str | None:
     import zoneinfo
 
-    names = zoneinfo.available_timezones()
+    names = {
+        zone
+        for zone in zoneinfo.available_timezones()
+        if zone.lower() not in _NOT_ZONES and not zone.lower().startswith(_NOT_ZONE_TREES)
+    }
     by_lower = {n.lower(): n for n in names}
     if name.lower() in by_lower:
         return by_lower[name.lower()]

@@ -268,7 +268,7 @@ def _table_row(table: Table, row: Row, sheet: RunSheet, family_for: FamilyOf) ->
             interpretation += "\n" + lead + separator.join(name.text for name in people)
     place = row.place.text if row.place is not None and row.kind in ("session", "cue") else ""
     texts = (
-        (clock(row), None),
+        (clock(row, sheet.date), None),
         (duration_text(row, labels), None),
         (running_text(row), None),
         (item, row.item),

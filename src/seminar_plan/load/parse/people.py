@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from seminar_plan.load.parse.parser import Entry, Parser
-from seminar_plan.load.parse.scalars import type_name
+from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE, type_name
 from seminar_plan.load.parse.schema import DELEGATION_KEYS, GROUP_KEYS, PERSON_KEYS
 from seminar_plan.model import Delegation, Event, Group, Origin, Person, Text
 
@@ -99,6 +99,16 @@ def moment(
         )
         return None
     if tz is None:
+        return None
+    # Within the years an event may have (and far from what datetime can hold), so that every
+    # view and export can convert it to another zone.
+    if not FIRST_DATE <= value.date() <= LAST_DATE:
+        p.schema(
+            origin.child(key),
+            f"{key} must be in the years {FIRST_DATE.year} to {LAST_DATE.year}, not {value.year}",
+            None,
+            ident,
+        )
         return None
     try:
         if value.tzinfo is None:

@@ -30,6 +30,14 @@ FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(9998, 12, 31)
 MAX_EVENT_DAYS = 366
 
 
+def local_time_exists(moment: dt.datetime) -> bool:
+    """Whether ``moment``'s wall-clock time exists in its zone: the clocks do not skip it (as
+    02:30 on the night of a spring-forward change). A repeated time (fall-back) exists; it
+    reads as its first occurrence unless the plan gives an offset."""
+    back = moment.astimezone(dt.UTC).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
+
+
 def day_number(text: str) -> int | None:
     """A day number written as text (a ``[days.N]`` key, ``--day N``); None if it is not one."""
     return int(text) if DAY_NUMBER.match(text) else None

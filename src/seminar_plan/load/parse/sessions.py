@@ -15,6 +15,7 @@ from seminar_plan.load.parse.scalars import (
     MINUTES_PER_DAY,
     duration_minutes,
     is_int,
+    local_time_exists,
     minutes_text,
 )
 from seminar_plan.load.parse.schema import CUE_KEYS, SESSION_KEYS
@@ -322,6 +323,26 @@ def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Ses
         midnight = dt.datetime.combine(event.date_of(day), dt.time(), tzinfo=event.tz)
         begins = midnight + dt.timedelta(minutes=start)
         ends = midnight + dt.timedelta(minutes=start + length)
+        skipped = [
+            (key, moment)
+            for key, moment in (
+                ("start", begins),
+                ("end" if "end" in draft.table else "duration", ends),
+            )
+            if not local_time_exists(moment)
+        ]
+        if skipped:
+            key, moment = skipped[0]
+            p.report(
+                "bad-time",
+                origin.child(key),
+                f"session {occurrence!r} {'starts' if key == 'start' else 'ends'} at"
+                f" {moment:%H:%M} on {moment:%Y-%m-%d}, a time that does not exist in"
+                f" {event.timezone}: the clocks skip it",
+                "move the session out of the hour the clocks skip",
+                (occurrence,),
+            )
+            continue
         cues = _cues(p, draft, occurrence, midnight, (start, start + length))
         result.append(_session(draft, occurrence, day, (begins, ends), cues))
     return result
@@ -367,7 +388,7 @@ def _cues(
     cues = []
     for cue in draft.cues:
         moment = midnight + dt.timedelta(minutes=cue.at)
-        inside = begins <= moment <= ends
+        inside = begins <= moment <= ends and local_time_exists(moment)
         cues.append(Cue(moment, cue.what, cue.who, cue.notes, cue.origin, outside=not inside))
         if inside:
             continue
@@ -375,7 +396,9 @@ def _cues(
             "bad-time",
             cue.origin.child("at"),
             f"cue at {minutes_text(cue.at)} is outside its session {occurrence!r}"
-            f" ({minutes_text(start)}-{minutes_text(end)})",
+            f" ({minutes_text(start)}-{minutes_text(end)})"
+            if not begins <= moment <= ends
+            else f"cue at {minutes_text(cue.at)} is a time the clocks skip that day",
             "move the cue inside the session, or change the session's times",
             (occurrence,),
         )

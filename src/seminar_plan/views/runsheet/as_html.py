@@ -80,7 +80,7 @@ def _row_html(row: Row, sheet: RunSheet) -> str:
                 f"</span> {names_html(people, lang)}</span>"
             )
     cells = {
-        "time": html.escape(clock(row)),
+        "time": html.escape(clock(row, sheet.date)),
         "duration": html.escape(duration_text(row, labels)),
         "running": html.escape(running_text(row)),
         "item": item,

@@ -57,7 +57,7 @@ def _row_markdown(row: Row, sheet: RunSheet) -> str:
             interpretation += "<br>" + lead + separator.join(_md(n) for n in people)
     cells = {
         # A session that runs at the same time as one elsewhere: ∥ before its time.
-        "time": ("∥ " if row.parallel else "") + clock(row),
+        "time": ("∥ " if row.parallel else "") + clock(row, sheet.date),
         "duration": duration_text(row, labels),
         "running": running_text(row),
         "item": item,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from seminar_plan import present
@@ -20,11 +21,12 @@ def date_text(sheet: RunSheet) -> str:
     return paper.date_text(sheet.ui, sheet.date)
 
 
-def clock(row: Row) -> str:
-    start = f"{row.start:%H:%M}"
+def clock(row: Row, date: dt.date) -> str:
+    """The row's time on the sheet's ``date``: a cue at the midnight that ends it is 24:00."""
+    start = present.clock(row.start, date)
     if row.end is None or row.kind == "overlap":
         return start
-    end = present.clock(row.end, row.start.date())
+    end = present.clock(row.end, date)
     return f"{start}–{end}"
 
 
