@@ -519,3 +519,24 @@ class TestWatch:
         assert code == 0
         assert "seminar-plan:" in err
         assert calls == [[missing]]
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+@pytest.mark.parametrize("value", ["", " , "])
+def test_select_or_ignore_with_no_code_cannot_run(tmp_path: Path, option: str, value: str) -> None:
+    plan = write_plan(tmp_path, BASE + '[people.x]\nname = "X"\ndelegation = "nowhere"\n')
+    code, out, err = run("check", str(plan), option, value)
+    assert (code, out) == (2, "")
+    assert "give one or more finding codes" in err
+
+
+def test_a_cue_at_the_end_of_the_day_prints_as_24_00(tmp_path: Path) -> None:
+    extra = (
+        '[[sessions]]\nid = "late"\ntitle = "Late"\nday = 1\nstart = "23:00"\nend = "24:00"\n'
+        'room = "hall"\n[[sessions.cues]]\nat = "24:00"\nwhat = "lights out"\n'
+    )
+    plan = write_plan(tmp_path, BASE + extra)
+    code, out, _ = run("runsheet", str(plan), "--day", "1", "--format", "markdown", "-o", "-")
+    assert code == 0
+    assert "| 24:00 |" in out
+    assert "00:00" not in out

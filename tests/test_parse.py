@@ -628,3 +628,20 @@ def parsed_with_findings(text: str) -> Plan:
     plan = load_text(text).plan
     assert plan is not None
     return plan
+
+
+@pytest.mark.parametrize(
+    "zone", ["localtime", "posixrules", "Factory", "right/Asia/Tokyo", "posix/Asia/Tokyo"]
+)
+def test_only_iana_zone_names(zone: str) -> None:
+    (finding,) = findings_of(BASE.replace('"Asia/Shanghai"', f'"{zone}"'))
+    assert finding.message == f"timezone {zone!r} is not an IANA time zone name"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("arrive", "0001-01-01T00:00:00"), ("depart", "9999-12-31T23:59:00-12:00")]
+)
+def test_stays_lie_in_the_years_of_events(key: str, value: str) -> None:
+    text = BASE.replace('name = "Aoki"\n', f'name = "Aoki"\n{key} = {value}\n')
+    (finding,) = findings_of(text)
+    assert finding.message.startswith(f"{key} must be in the years 1900 to 9998")
