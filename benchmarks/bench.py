@@ -4,10 +4,11 @@
     python benchmarks/bench.py --quick    # fewer runs and no 30,000-session plan
 
 Every figure is the median of several runs, each in a fresh process, beside its floor:
-- start-up (``seminar-plan --version``) beside a minimal one-command typer app;
+- start-up (``seminar-plan --version`` and ``--help``) beside a minimal one-command typer app;
 - commands on the example beside start-up;
-- ``check`` of generated plans beside a bare ``tomllib.load`` of the same file, both as whole
-  processes and in-process (the library's ``check(load_plan(path))``);
+- ``check`` of generated plans, clean and dense (``generate_plan.py --dense``: thousands of
+  findings), beside a bare ``tomllib.load`` of the same file, both as whole processes and
+  in-process (the library's ``check(load_plan(path))``);
 - peak memory (max RSS of the process) beside the bare parse's.
 """
 
@@ -68,10 +69,19 @@ def run_once(command: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, usage.ru_maxrss // 1024
 
 
-def measure(command: list[str], runs: int) -> tuple[float, int]:
-    """Median wall time in ms and the largest peak memory in MiB over ``runs`` runs."""
-    results = [run_once(command) for _ in range(runs)]
-    return statistics.median(t for t, _ in results) * 1000, max(m for _, m in results)
+def measure_beside(
+    command: list[str], floor: list[str], runs: int
+) -> tuple[tuple[float, int], tuple[float, int]]:
+    """Median wall time in ms and largest peak memory in MiB of a command and of its floor over
+    ``runs`` runs each, interleaved (on a shared machine a
+    busy minute then slows both alike)."""
+    pairs = [(run_once(command), run_once(floor)) for _ in range(runs)]
+    ours = [c for c, _ in pairs]
+    floors = [f for _, f in pairs]
+    return (
+        (statistics.median(t for t, _ in ours) * 1000, max(m for _, m in ours)),
+        (statistics.median(t for t, _ in floors) * 1000, max(m for _, m in floors)),
+    )
 
 
 def row(name: str, value: float, floor_name: str, floor: float, unit: str = "ms") -> str:
@@ -110,9 +120,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         minimal = Path(folder) / "minimal_typer.py"
         minimal.write_text(MINIMAL_TYPER)
-        floor, _ = measure([python, str(minimal)], runs)
-        startup, _ = measure([cli, "--version"], runs)
-        print(row("start-up: `seminar-plan --version`", startup, "minimal typer app", floor))
+        for flag in ("--version", "--help"):
+            (startup, _), (floor, _) = measure_beside([cli, flag], [python, str(minimal)], runs)
+            print(row(f"start-up: `seminar-plan {flag}`", startup, "minimal typer app", floor))
         example_commands = {
             "check": ["check", str(EXAMPLE)],
             "agenda --day 2": ["agenda", str(EXAMPLE), "--day", "2"],
@@ -136,16 +146,21 @@ def main() -> None:
             ],
         }
         for name, arguments in example_commands.items():
-            elapsed, _ = measure([cli, *arguments], runs)
+            (elapsed, _), (floor, _) = measure_beside(
+                [cli, *arguments], [python, str(minimal)], runs
+            )
             print(row(f"example: `{name}`", elapsed, "minimal typer app", floor))
 
-        for size in sizes:
-            plan = Path(folder) / f"plan-{size}.toml"
-            plan.write_text(generate(size), encoding="utf-8")
+        for size, dense in ((size, dense) for size in sizes for dense in (False, True)):
+            kind = "dense" if dense else "clean"
+            plan = Path(folder) / f"plan-{size}-{kind}.toml"
+            plan.write_text(generate(size, dense=dense), encoding="utf-8")
             size_runs = max(3, runs // (3 if size >= 30000 else 1))
-            bare, bare_memory = measure([python, "-c", BARE_PARSE, str(plan)], size_runs)
-            checked, checked_memory = measure([cli, "check", str(plan)], size_runs)
-            print(row(f"`check`, {size:,} sessions (process)", checked, "bare tomllib.load", bare))
+            (checked, checked_memory), (bare, bare_memory) = measure_beside(
+                [cli, "check", str(plan)], [python, "-c", BARE_PARSE, str(plan)], size_runs
+            )
+            name = f"{size:,} sessions, {kind}"
+            print(row(f"`check`, {name} (process)", checked, "bare tomllib.load", bare))
             result = subprocess.run(
                 [python, "-c", IN_PROCESS, str(plan), str(size_runs)],
                 capture_output=True,
@@ -155,7 +170,7 @@ def main() -> None:
             parse_s, check_s, findings = result.stdout.split()
             print(
                 row(
-                    f"`check`, {size:,} sessions (in-process, {findings} findings)",
+                    f"`check`, {name} (in-process, {findings} findings)",
                     float(check_s) * 1000,
                     "bare tomllib.load",
                     float(parse_s) * 1000,
@@ -163,7 +178,7 @@ def main() -> None:
             )
             print(
                 row(
-                    f"peak memory, {size:,} sessions",
+                    f"peak memory, {name}",
                     checked_memory,
                     "bare tomllib.load",
                     bare_memory,

@@ -6,6 +6,7 @@ import string
 import tomllib
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -200,3 +201,28 @@ def test_arrays_of_arrays_laid_out_by_line_use_the_full_scan() -> None:
     places = index_places(text)
     assert not isinstance(places, LazyPlaces)
     assert places.find(("event", "a")) == (6, 1)
+
+
+def test_the_lazy_scanner_reads_each_line_at_most_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "".join(
+        f'[[sessions]]\nid = "s{n}"\nspeakers = ["p{n}", "q{n}"]\n'
+        f'title = {{ en = "T{n}", ja = "題{n}" }}\n\n'
+        for n in range(200)
+    )
+    calls = 0
+    simple_line = _Walker.simple_line
+
+    def counted(self: _Walker, *args: Any) -> bool:  # noqa: ANN401
+        nonlocal calls
+        calls += 1
+        return simple_line(self, *args)
+
+    monkeypatch.setattr(_Walker, "simple_line", counted)
+    places = index_places(text)
+    assert isinstance(places, LazyPlaces)
+    for n in range(200):
+        for _ in range(2):  # asking twice scans nothing more
+            assert places.find(("sessions", n, "speakers", 1)) == (5 * n + 3, 1)
+            line, column = places.find(("sessions", n, "title", "ja"))
+            assert text.splitlines()[line - 1][column - 1 :].startswith("ja = ")
+    assert calls <= text.count("\n")

@@ -10,6 +10,7 @@ it costs a few hundred milliseconds of start-up).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -90,6 +91,8 @@ def _nearest(language: str) -> str:
     return match[0] if match else "en"
 
 
+# A plan writes a few codes thousands of times (every name's ja/zh/en): each is judged once.
+@functools.lru_cache(maxsize=1024)
 def judge(tag: str) -> Verdict:
     """Whether ``tag`` is a real language code (case ignored), and what was meant if not."""
     shaped = canonical(tag)
