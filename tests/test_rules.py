@@ -567,6 +567,14 @@ class TestHeadcount:
         )
         assert text.splitlines()[finding.place.line - 1] == "participants = 10"
 
+    def test_a_headcount_of_the_wrong_type_is_reported_once(self) -> None:
+        text = (
+            plan_text()
+            .replace('languages = ["ja", "zh", "en"]', 'languages = ["ja"]\nparticipants = 9')
+            .replace("headcount = 5", 'headcount = "5"')
+        )
+        assert summary(text) == [("schema", ("japan",))]
+
     def test_participants_equal_to_the_sum(self) -> None:
         text = plan_text().replace(
             'languages = ["ja", "zh", "en"]', 'languages = ["ja"]\nparticipants = 9'
