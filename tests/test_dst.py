@@ -81,3 +81,25 @@ def test_a_repeated_time_reads_as_its_first_occurrence() -> None:
     assert plan is not None
     (item,) = plan.sessions
     assert item.start.utcoffset() == dt.timedelta(hours=2)  # CEST, before the clocks go back
+
+
+# The first person arrives in the second pass of 01:30 on New York's fall-back night (EST,
+# 06:30 UTC), after the 01:45 session of the first pass (EDT, 05:45 UTC) has begun; the second
+# arrives in the first pass (05:30 UTC), before it. Compared by wall clock, 01:30 < 01:45 both
+# times and the first would be missed.
+FALL_BACK = """
+[people.late]
+name = "Late"
+arrive = 2025-11-02T01:30:00-05:00
+
+[people.early]
+name = "Early"
+arrive = 2025-11-02T01:30:00-04:00
+"""
+
+
+def test_stays_in_the_repeated_hour_compare_in_absolute_time() -> None:
+    text = plan_on("America/New_York", dt.date(2025, 11, 2), "01:45", "02:30")
+    text = text.replace('end = "02:30"\n', 'end = "02:30"\nspeakers = ["late", "early"]\n')
+    found = [(f.code, f.subjects) for f in findings_of(text + FALL_BACK)]
+    assert found == [("outside-stay", ("late", "s"))]

@@ -59,6 +59,13 @@ DIRECTIONS = ("arrival", "departure")
 ALL = "all"
 
 
+def instant(moment: dt.datetime) -> dt.datetime:
+    """``moment`` in UTC, for comparing: Python compares two datetimes of one zone by their wall
+    clocks and ignores ``fold``, so in the hour repeated when the clocks go back, 01:30 of the
+    second pass would count as before 01:45 of the first."""
+    return moment.astimezone(dt.UTC)
+
+
 def elapsed_minutes(start: dt.datetime, end: dt.datetime) -> int:
     """Real minutes from ``start`` to ``end``, across a change of clocks too.
 

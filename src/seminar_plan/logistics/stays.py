@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from seminar_plan.model import Flight, Plan
+from seminar_plan.model import Flight, Plan, instant
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +28,9 @@ class Stay:
 
     def covers(self, moment: dt.datetime) -> bool:
         """Whether ``moment`` lies within the stay (an open end covers everything that way)."""
-        return (self.arrive is None or self.arrive <= moment) and (
-            self.depart is None or moment <= self.depart
+        at = instant(moment)
+        return (self.arrive is None or instant(self.arrive) <= at) and (
+            self.depart is None or at <= instant(self.depart)
         )
 
 

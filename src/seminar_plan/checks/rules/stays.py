@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from seminar_plan.checks.registry import RELATED, Issue, rule
 from seminar_plan.checks.rules.common import span, where_named
 from seminar_plan.logistics.stays import Stay, stay_of
-from seminar_plan.model import Origin, Plan
+from seminar_plan.model import Origin, Plan, instant
 
 # An arrival or departure further than this from the event's dates is most likely a typo.
 STAY_RANGE = dt.timedelta(days=7)
@@ -37,9 +37,11 @@ def _outside(stay: Stay, start: dt.datetime, end: dt.datetime, what: str) -> str
     """Why [start, end] is not within the stay, else None; ``what`` names it, or, for a
     moment (start == end), says when it is."""
     starts, ends = (" starts", " ends") if start != end else ("", "")
-    if stay.arrive is not None and start < stay.arrive:
+    # In absolute time: an arrival in the repeated hour of a fall-back night has the event
+    # zone's tzinfo and fold=1, which Python's comparison would ignore.
+    if stay.arrive is not None and instant(start) < instant(stay.arrive):
         return f"arrives {_moment(stay.arrive)}, after {what}{starts}"
-    if stay.depart is not None and end > stay.depart:
+    if stay.depart is not None and instant(end) > instant(stay.depart):
         return f"departs {_moment(stay.depart)}, before {what}{ends}"
     return None
 
