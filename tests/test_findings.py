@@ -39,10 +39,13 @@ def test_every_code_of_the_contract_with_its_severity() -> None:
     errors = {
         "toml-syntax", "schema", "unknown-ref", "duplicate-id", "bad-time",
         "room-overlap", "person-overlap", "outside-stay", "over-capacity",
+        "over-seats", "vehicle-overlap", "pickup-early", "late-to-airport",
         "interpreter-language", "lodging-short", "travel-conflict",
     }  # fmt: skip
     warnings = {
         "room-closed", "travel-time", "no-interpretation", "no-booth", "headcount",
+        "vehicle-travel", "transfer-short", "no-pickup",
+        "flight-mismatch", "empty-flight", "unused-vehicle", "transfer-loop",
         "interpreter-team", "interpreter-load", "no-interpreter",
         "no-lodging", "unused-booking", "diet-tag", "diet-count", "speaking-order",
         "delegation-overlap", "language-code", "stay-range",

@@ -506,12 +506,17 @@ class Plan:
             return session.attendance
         if not session.attendees:
             return None
-        if ALL in session.attendees:
+        return self.headcount_of(session.attendees)
+
+    def headcount_of(self, refs: tuple[str, ...]) -> int:
+        """How many people a list of delegations, groups and people (a session's attendees, a
+        flight's passengers) stands for, by the attendance rule: nobody counted twice."""
+        if ALL in refs:
             return self.participant_total
-        listed = {ref for ref in session.attendees if ref in self.delegation_by_id}
+        listed = {ref for ref in refs if ref in self.delegation_by_id}
         total = sum(self.delegation_by_id[ref].headcount or 0 for ref in listed)
         named: set[str] = set()
-        for ref in session.attendees:
+        for ref in refs:
             if ref in self.person_by_id:
                 named.add(ref)
             elif ref in self.group_by_id:

@@ -233,6 +233,89 @@ REGISTRY: tuple[Code, ...] = (
         "Correct the date (often the month or the year).",
     ),
     Code(
+        "over-seats",
+        ERROR,
+        ("session",),
+        "a transfer's attendance is larger than the seats of its vehicles together",
+        "Add a vehicle or take a larger one, or correct `attendees` / `attendance`.",
+    ),
+    Code(
+        "vehicle-overlap",
+        ERROR,
+        ("vehicle", "session", "session"),
+        "one vehicle is named by two overlapping transfers",
+        "Give one transfer another vehicle, or move one. Back-to-back is fine.",
+    ),
+    Code(
+        "vehicle-travel",
+        WARNING,
+        ("vehicle", "session", "session"),
+        "of two transfers of one vehicle that do not overlap, the later leaves from a venue other"
+        " than the earlier one's `to` (else its venue), sooner after the earlier ends than"
+        " `[[travel]]` gives between those venues",
+        "Leave the vehicle time to drive over, or use another vehicle for the later transfer.",
+    ),
+    Code(
+        "transfer-short",
+        WARNING,
+        ("session",),
+        "a transfer with `to` lasts fewer minutes than `[[travel]]` gives between its two venues",
+        "Give the transfer at least the travel time, or correct `[[travel]]`.",
+    ),
+    Code(
+        "pickup-early",
+        ERROR,
+        ("flight", "session"),
+        "a transfer leaving from an arrival flight's airport, carrying one of its passengers,"
+        " starts before the flight's `arrives` plus `[check] landing_buffer` (default 45m)",
+        "Start the transfer later, or correct the flight's times.",
+    ),
+    Code(
+        "no-pickup",
+        WARNING,
+        ("flight",),
+        "an arrival flight with passengers, and no transfer leaving its airport that carries one"
+        " of them within `[check] pickup_window` (default 3h) after its `arrives`",
+        "Add a transfer from the airport that carries them, or widen `pickup_window`.",
+    ),
+    Code(
+        "late-to-airport",
+        ERROR,
+        ("flight", "session"),
+        "a transfer to a departure flight's airport, carrying one of its passengers, ends later"
+        " than the flight's `departs` minus `[check] checkin_buffer` (default 2h)",
+        "Leave earlier, or correct the flight's times.",
+    ),
+    Code(
+        "flight-mismatch",
+        WARNING,
+        ("person", "flight"),
+        "a person's written `arrive` (`depart`) differs from the landing (take-off) of the"
+        " flight that carries them by more than `[check] landing_buffer`",
+        "Correct `arrive` / `depart` or the flight, or remove the key to use the flight's time.",
+    ),
+    Code(
+        "empty-flight",
+        WARNING,
+        ("flight",),
+        "a flight with no `passengers`",
+        "List who is on board, or remove the flight.",
+    ),
+    Code(
+        "unused-vehicle",
+        WARNING,
+        ("vehicle",),
+        "a vehicle that no transfer names in its `vehicles`",
+        "Name it on the transfers it drives, or remove it.",
+    ),
+    Code(
+        "transfer-loop",
+        WARNING,
+        ("session",),
+        "a transfer whose `to` is the venue it leaves from",
+        "Correct `to` or the transfer's room / venue; leave `to` out for a round trip.",
+    ),
+    Code(
         "interpreter-language",
         ERROR,
         ("person", "session"),

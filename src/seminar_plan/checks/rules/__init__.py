@@ -18,6 +18,7 @@ from seminar_plan.checks.rules import (  # noqa: F401 - imported to register the
     protocol,
     rooms,
     stays,
+    transport,
     travel,
 )
 from seminar_plan.checks.rules.travel import travel_time

@@ -1,0 +1,301 @@
+"""Transport: seats, vehicles in two places, trips shorter than the road, and flights met too
+early, too late or not at all."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from seminar_plan.checks.registry import RELATED, Issue, rule
+from seminar_plan.checks.rules.common import ordered, span
+from seminar_plan.checks.sweep import overlapping_pairs
+from seminar_plan.logistics.stays import earliest_departure, latest_arrival
+from seminar_plan.logistics.transport import (
+    airport_transfers,
+    arrives_at,
+    flight_carries,
+    landing,
+    leaves_from,
+    meets,
+    seats_of,
+    take_off,
+    transfer_carries,
+    transfers,
+)
+from seminar_plan.model import Flight, Origin, Plan, Session, elapsed_minutes
+
+
+def _moment(moment: dt.datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+def _vehicle_key(transfer: Session, vehicle: str) -> Origin:
+    return transfer.origin.child("vehicles", transfer.vehicles.index(vehicle))
+
+
+def transfers_by_vehicle(plan: Plan) -> dict[str, list[Session]]:
+    """Vehicle id -> the transfers that name it, in time order (known vehicles only)."""
+    found: dict[str, list[Session]] = defaultdict(list)
+    for transfer in transfers(plan):
+        for vehicle in transfer.vehicles:
+            if vehicle in plan.vehicle_by_id:
+                found[vehicle].append(transfer)
+    return found
+
+
+@rule("over-seats")
+def over_seats(plan: Plan) -> Iterator[Issue]:
+    for transfer in transfers(plan):
+        seats = seats_of(plan, transfer)
+        count = plan.attendance_of(transfer)
+        if seats is None or count is None or count <= seats:
+            continue
+        yield Issue(
+            "over-seats",
+            transfer.origin.child("vehicles"),
+            f"{transfer.id!r} carries {count} people; its vehicles"
+            f" ({', '.join(transfer.vehicles)}) seat {seats}",
+            "add a vehicle, take a larger one, or correct attendees / attendance",
+            (transfer.id,),
+        )
+
+
+@rule("vehicle-overlap")
+def vehicle_overlap(plan: Plan) -> Iterator[Issue]:
+    for vehicle, trips in transfers_by_vehicle(plan).items():
+        for a, b in overlapping_pairs(trips):
+            earlier, later = ordered(a, b)
+            yield Issue(
+                "vehicle-overlap",
+                _vehicle_key(later, vehicle),
+                f"vehicle {vehicle!r} is on {later.id!r} ({span(later)}) and on {earlier.id!r}"
+                f" ({span(earlier)}, {RELATED}) at the same time",
+                "give one of the transfers another vehicle, or move one of them",
+                (vehicle, earlier.id, later.id),
+                related=earlier.origin,
+            )
+
+
+@rule("vehicle-travel")
+def vehicle_travel(plan: Plan) -> Iterator[Issue]:
+    if not plan.travel:
+        return
+    longest = dt.timedelta(minutes=max(t.minutes for t in plan.travel))
+    for vehicle, trips in transfers_by_vehicle(plan).items():
+        by_end = sorted(trips, key=lambda t: t.end)
+        ends = [t.end for t in by_end]
+        for later in trips:
+            source = leaves_from(plan, later)
+            if source is None:
+                continue
+            # Earlier trips that ended no more than the longest drive before this one starts.
+            low = bisect.bisect_left(ends, later.start - longest)
+            high = bisect.bisect_right(ends, later.start)
+            for earlier in by_end[low:high]:
+                if earlier is later:
+                    continue
+                parked = arrives_at(plan, earlier)
+                if parked is None or parked == source:
+                    continue
+                minutes = plan.travel_minutes.get(frozenset((parked, source)))
+                gap = elapsed_minutes(earlier.end, later.start)
+                if minutes is None or gap >= minutes:
+                    continue
+                yield Issue(
+                    "vehicle-travel",
+                    _vehicle_key(later, vehicle),
+                    f"vehicle {vehicle!r} ends {earlier.id!r} at {parked!r} ({RELATED}) and has"
+                    f" {gap} minutes to reach {source!r} for {later.id!r}; the drive takes"
+                    f" {minutes}",
+                    f"leave at least {minutes} minutes between the trips, or use another vehicle",
+                    (vehicle, earlier.id, later.id),
+                    related=earlier.origin,
+                )
+
+
+@rule("transfer-short")
+def transfer_short(plan: Plan) -> Iterator[Issue]:
+    for transfer in transfers(plan):
+        source = leaves_from(plan, transfer)
+        if transfer.to is None or source is None or source == transfer.to:
+            continue
+        minutes = plan.travel_minutes.get(frozenset((source, transfer.to)))
+        if minutes is None or transfer.minutes >= minutes:
+            continue
+        yield Issue(
+            "transfer-short",
+            transfer.origin.child("to"),
+            f"{transfer.id!r} takes {transfer.minutes} minutes from {source!r} to"
+            f" {transfer.to!r}; the trip takes {minutes}",
+            f"give the transfer at least {minutes} minutes, or correct [[travel]]",
+            (transfer.id,),
+        )
+
+
+@rule("transfer-loop")
+def transfer_loop(plan: Plan) -> Iterator[Issue]:
+    for transfer in transfers(plan):
+        if transfer.to is not None and transfer.to == leaves_from(plan, transfer):
+            yield Issue(
+                "transfer-loop",
+                transfer.origin.child("to"),
+                f"{transfer.id!r} leaves from {transfer.to!r} and goes to {transfer.to!r}",
+                "name where the transfer goes in to, or remove to for a trip that comes back",
+                (transfer.id,),
+            )
+
+
+@rule("unused-vehicle")
+def unused_vehicle(plan: Plan) -> Iterator[Issue]:
+    named = {vehicle for session in plan.sessions for vehicle in session.vehicles}
+    for vehicle in plan.vehicles:
+        if vehicle.id not in named:
+            yield Issue(
+                "unused-vehicle",
+                vehicle.origin,
+                f"vehicle {vehicle.id!r} carries no transfer",
+                f'name it in a transfer\'s vehicles = ["{vehicle.id}"], or remove it',
+                (vehicle.id,),
+            )
+
+
+@rule("empty-flight")
+def empty_flight(plan: Plan) -> Iterator[Issue]:
+    for flight in plan.flights:
+        if not flight.passengers:
+            yield Issue(
+                "empty-flight",
+                flight.origin.child("passengers"),
+                f"flight {flight.id!r} ({flight.number}) has no passengers",
+                'list who is on board: passengers = ["person", "group" or "delegation"]',
+                (flight.id,),
+            )
+
+
+def _unexplained(
+    plan: Plan, flight: Flight, transfer: Session, others: list[Flight], fits: set[str]
+) -> frozenset[str]:
+    """Who the flight and the transfer both carry, less those that another flight in ``fits``
+    (one the transfer suits in time) also carries: they may be the ones on board."""
+    shared = flight_carries(plan, flight).tokens & transfer_carries(plan, transfer).tokens
+    for other in others:
+        if other.id in fits:
+            shared -= flight_carries(plan, other).tokens
+    return shared
+
+
+def _same_way(plan: Plan, flight: Flight) -> list[Flight]:
+    return [
+        f
+        for f in plan.flights
+        if f is not flight and f.direction == flight.direction and f.airport == flight.airport
+    ]
+
+
+@rule("pickup-early")
+def pickup_early(plan: Plan) -> Iterator[Issue]:
+    buffer = dt.timedelta(minutes=plan.check.landing_buffer)
+    for flight in plan.flights:
+        if flight.direction != "arrival":
+            continue
+        ready = landing(plan, flight) + buffer
+        others = _same_way(plan, flight)
+        for transfer in airport_transfers(plan, flight):
+            if transfer.start >= ready:
+                continue
+            fits = {f.id for f in others if landing(plan, f) + buffer <= transfer.start}
+            if not _unexplained(plan, flight, transfer, others, fits):
+                continue
+            yield Issue(
+                "pickup-early",
+                transfer.origin.child("start"),
+                f"{transfer.id!r} leaves {flight.airport!r} at {_moment(transfer.start)}, but"
+                f" {flight.number} ({RELATED}) lands at {_moment(landing(plan, flight))}:"
+                f" with the {plan.check.landing_buffer}-minute landing buffer its passengers"
+                f" are ready at {_moment(ready)}",
+                f"start the transfer at {_moment(ready)} or later, or correct the flight",
+                (flight.id, transfer.id),
+                related=flight.origin,
+            )
+
+
+@rule("no-pickup")
+def no_pickup(plan: Plan) -> Iterator[Issue]:
+    for flight in plan.flights:
+        if flight.direction != "arrival" or not flight_carries(plan, flight).tokens:
+            continue
+        if meets(plan, flight):
+            continue
+        window = plan.check.pickup_window
+        yield Issue(
+            "no-pickup",
+            flight.origin.child("arrives"),
+            f"nobody picks up {flight.number} ({flight.id!r}), landing at {flight.airport!r} at"
+            f" {_moment(landing(plan, flight))}: no transfer leaves there with its passengers"
+            f" within {window} minutes",
+            f"add a transfer from {flight.airport!r} that carries them, or set"
+            " [check] pickup_window",
+            (flight.id,),
+        )
+
+
+@rule("late-to-airport")
+def late_to_airport(plan: Plan) -> Iterator[Issue]:
+    buffer = dt.timedelta(minutes=plan.check.checkin_buffer)
+    for flight in plan.flights:
+        if flight.direction != "departure":
+            continue
+        deadline = take_off(plan, flight) - buffer
+        others = _same_way(plan, flight)
+        for transfer in airport_transfers(plan, flight):
+            if transfer.end <= deadline:
+                continue
+            fits = {f.id for f in others if transfer.end <= take_off(plan, f) - buffer}
+            if not _unexplained(plan, flight, transfer, others, fits):
+                continue
+            yield Issue(
+                "late-to-airport",
+                transfer.origin.child("start"),
+                f"{transfer.id!r} reaches {flight.airport!r} at {_moment(transfer.end)}, but"
+                f" {flight.number} ({RELATED}) leaves at {_moment(take_off(plan, flight))}:"
+                f" check-in needs its passengers there {plan.check.checkin_buffer} minutes"
+                f" before, by {_moment(deadline)}",
+                f"have the transfer arrive by {_moment(deadline)}, or correct the flight",
+                (flight.id, transfer.id),
+                related=flight.origin,
+            )
+
+
+def _flight_times(plan: Plan, person: str) -> Iterator[tuple[str, Flight, dt.datetime]]:
+    """(key, flight, its time at the airport) for the person's arrival and departure flights."""
+    arrival = latest_arrival(plan, person)
+    if arrival is not None:
+        yield "arrive", arrival, landing(plan, arrival)
+    departure = earliest_departure(plan, person)
+    if departure is not None:
+        yield "depart", departure, take_off(plan, departure)
+
+
+@rule("flight-mismatch")
+def flight_mismatch(plan: Plan) -> Iterator[Issue]:
+    for person in plan.people:
+        for key, flight, flown in _flight_times(plan, person.id):
+            written = person.arrive if key == "arrive" else person.depart
+            if written is None:
+                continue
+            apart = abs(elapsed_minutes(flown, written))
+            if apart <= plan.check.landing_buffer:
+                continue
+            what = "lands" if key == "arrive" else "leaves"
+            yield Issue(
+                "flight-mismatch",
+                person.origin.child(key),
+                f"{person.id!r} has {key} = {_moment(written)}, but {flight.number}"
+                f" ({RELATED}), which carries them, {what} at {_moment(flown)}:"
+                f" {apart} minutes apart",
+                f"correct {key} or the flight, or remove {key} to use the flight's time",
+                (person.id, flight.id),
+                related=flight.origin,
+            )
