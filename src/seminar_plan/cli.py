@@ -365,6 +365,86 @@ def runsheet(
         )
 
 
+class TransportFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def transport(
+    plan: PlanArgument = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--day", help="Only one day: N (1 = the first day) or YYYY-MM-DD."),
+    ] = None,
+    flight: Annotated[
+        str | None,
+        typer.Option("--flight", help="One flight's greeter list and the transfers that meet it."),
+    ] = None,
+    vehicle: Annotated[
+        str | None, typer.Option("--vehicle", help="One vehicle's transfers: a driver's day.")
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="ja, zh or en (default: the event's first language)."),
+    ] = None,
+    output_format: Annotated[
+        TransportFormat,
+        typer.Option("--format", help="text, markdown, csv, json, or html (print it)."),
+    ] = TransportFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="The file to write (default: standard output)."),
+    ] = None,
+    contacts: Annotated[
+        bool, typer.Option("--contacts", help="Add drivers' and owners' contact details.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    allow_outside: AllowOutside = False,
+) -> None:
+    """Print the transport manifests: every transfer with who it carries, every flight as the
+    airport greeter's list with the transfer that meets it.
+    """
+    import datetime as dt
+    import hashlib
+
+    from seminar_plan.views import rows
+    from seminar_plan.views import transport as manifests
+    from seminar_plan.views.runsheet import Stamp
+
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
+    day_shown = None if day is None else day_number(model, day)
+    for what, value, known in (
+        ("flight", flight, sorted(model.flight_by_id)),
+        ("vehicle", vehicle, sorted(model.vehicle_by_id)),
+    ):
+        if value is not None and value not in known:
+            fail(rows.unknown_message(what, value, known))
+    digest = hashlib.sha256()
+    for source in loaded.sources.files:
+        digest.update(source.text.encode("utf-8") + b"\0")
+    stamp = Stamp(Path(loaded.path).name, digest.hexdigest()[:10], dt.datetime.now(model.event.tz))
+    manifest = manifests.build(
+        model,
+        str(loaded.path),
+        lang=lang,
+        stamp=stamp,
+        filters=manifests.Filters(day=day_shown, flight=flight, vehicle=vehicle),
+        contacts=contacts,
+    )
+    renderers: dict[TransportFormat, Callable[[], str]] = {
+        TransportFormat.text: lambda: manifests.render_text(manifest, model),
+        TransportFormat.markdown: lambda: manifests.render_markdown(manifest, model),
+        TransportFormat.csv: lambda: manifests.render_csv(manifest),
+        TransportFormat.json: lambda: manifests.render_json(manifest),
+        TransportFormat.html: lambda: manifests.render_html(manifest, model),
+    }
+    _emit(renderers[output_format](), output, force=force)
+
+
 class AgendaFormat(StrEnum):
     text = "text"
     markdown = "markdown"

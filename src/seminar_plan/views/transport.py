@@ -21,7 +21,7 @@ from pathlib import Path
 from seminar_plan import locales
 from seminar_plan.logistics import transport as logistics
 from seminar_plan.model import Flight, Plan, Session
-from seminar_plan.text import language_order, markdown_escape, neutralise
+from seminar_plan.text import cell_width, language_order, markdown_escape, neutralise
 from seminar_plan.views.runsheet import Phrase, Stamp, phrase, stamp_text, ui_language
 
 
@@ -410,6 +410,11 @@ def airport_text(entry: FlightEntry, labels: Mapping[str, str]) -> str:
     )
 
 
+def met_label(flight: FlightEntry) -> str:
+    """The label of the transfers column: who meets an arrival, who takes people to a departure."""
+    return "met_by" if flight.direction == "arrival" else "seen_off"
+
+
 def pickup_text(pickup: Pickup, ui: str) -> str:
     vehicles = separator(ui).join(v.text for v in pickup.vehicles)
     return f"{_clock(pickup.start)} {pickup.id}" + (f" ({vehicles})" if vehicles else "")
@@ -452,7 +457,7 @@ def render_text(manifest: Manifest, plan: Plan) -> str:
         day = plan.event.day_of(date)
         in_event = 1 <= day <= plan.event.day_count
         title = date_heading(manifest, date, day if in_event else None)
-        out += [title, "=" * len(title)]
+        out += [title, "=" * cell_width(title)]
         if flights:
             out.append(labels["flights"])
         for flight in flights:
@@ -471,7 +476,7 @@ def render_text(manifest: Manifest, plan: Plan) -> str:
                     + sep.join(_party_text(p) for p in flight.delegations)
                 )
             met = sep.join(pickup_text(p, ui) for p in flight.transfers)
-            out.append(f"         {labels['met_by']}: {met or labels['no_transfer']}")
+            out.append(f"         {labels[met_label(flight)]}: {met or labels['no_transfer']}")
             if flight.notes is not None:
                 out.append(f"         {labels['notes']}: {flight.notes.text}")
         if flights and transfers:
@@ -543,7 +548,7 @@ def render_markdown(manifest: Manifest, plan: Plan) -> str:
                 _md_row(
                     [
                         markdown_escape(labels[key])
-                        for key in ("time", "flight", "route", "passengers", "met_by")
+                        for key in ("time", "flight", "route", "passengers", "transfers")
                     ]
                 )
             )
@@ -876,7 +881,7 @@ def render_html(manifest: Manifest, plan: Plan) -> str:
                 _table(
                     manifest,
                     "flights",
-                    ("time", "flight", "route", "passengers", "met_by", "done"),
+                    ("time", "flight", "route", "passengers", "transfers", "done"),
                     _flight_rows(manifest, flights),
                     f"{title} · {_h(labels['flights'], ui)}",
                 )
