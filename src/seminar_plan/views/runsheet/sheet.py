@@ -11,6 +11,7 @@ from seminar_plan import locales, present
 from seminar_plan.checks.registry import session_subjects
 from seminar_plan.findings import Finding, Severity
 from seminar_plan.logistics.interpreting import booth_plan
+from seminar_plan.logistics.transport import seats_of
 from seminar_plan.model import Interpretation, Plan, Session, elapsed_minutes
 from seminar_plan.text import language_order
 from seminar_plan.views.paper import (
@@ -195,6 +196,22 @@ def _cue_rows(
             ),
         )
 
+def _transport_credits(
+    plan: Plan, session: Session, order: tuple[str, ...]
+) -> tuple[tuple[str, tuple[Phrase, ...]], ...]:
+    """A transfer's vehicles, and how many it carries over the seats it has ("42 / 90")."""
+    if session.kind != "transfer":
+        return ()
+    vehicles = []
+    for ident in session.vehicles:
+        vehicle = plan.vehicle_by_id.get(ident)
+        vehicles.append((phrase(vehicle.name, order) if vehicle else None) or Phrase(ident))
+    count, seats = plan.attendance_of(session), seats_of(plan, session)
+    load = "" if count is None else str(count)
+    if seats is not None:
+        load = f"{load or '?'} / {seats}"
+    return (("vehicles", tuple(vehicles)), ("passengers", (Phrase(load),) if load else ()))
+
 
 def _session_rows(
     plan: Plan, session: Session, first: dt.datetime, order: tuple[str, ...]
@@ -214,6 +231,7 @@ def _session_rows(
             ("speakers", names(session.speakers)),
             ("moderators", names(session.moderators)),
             ("owner", names((session.owner,) if session.owner else ())),
+            *_transport_credits(plan, session, order),
         )
         if people
     )
