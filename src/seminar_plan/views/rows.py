@@ -235,34 +235,67 @@ def _session_row(
     )
 
 
+def _stay_row(
+    plan: Plan,
+    order: tuple[str, ...],
+    ident: str,
+    kind: str,
+    moment: dt.datetime,
+    text: tuple[str, str],
+    venue: str | None,
+) -> AgendaRow:
+    """A zero-length row at ``moment``; ``text`` is its title and note."""
+    local = moment.astimezone(plan.event.tz)
+    place = plan.venue_by_id.get(venue) if venue is not None else None
+    return AgendaRow(
+        id=ident,
+        day=plan.event.day_of(local.date()),
+        date=local.date(),
+        start=local,
+        end=local,
+        title=text[0],
+        kind=kind,
+        track=None,
+        room=None,
+        venue=venue,
+        place=pick(place.name, order) if place is not None else "",
+        speakers=(),
+        speaker_names=(),
+        moderators=(),
+        moderator_names=(),
+        interpretation="none",
+        note=text[1],
+    )
+
+
 def _stay_rows(plan: Plan, person_id: str, order: tuple[str, ...], lang: str) -> list[AgendaRow]:
-    """The person's arrival and departure as zero-length rows, with their notes."""
+    """The person's written arrival and departure as zero-length rows, with their notes, and
+    each flight that carries them: at its landing (an arrival) or take-off (a departure), at its
+    airport, with the other end and its clock as the note."""
     person = plan.person_by_id[person_id]
     rows = []
     for kind, moment in ((ARRIVAL, person.arrive), (DEPARTURE, person.depart)):
         if moment is None:
             continue
-        local = moment.astimezone(plan.event.tz)
+        title = label(lang, "arrive" if kind == ARRIVAL else "depart")
+        note = pick(person.notes, order)
+        rows.append(_stay_row(plan, order, kind, kind, moment, (title, note), None))
+    for flight in plan.flights_by_person.get(person_id, ()):
+        arriving = flight.direction == "arrival"
+        other = pick(flight.from_place if arriving else flight.to_place, order)
+        far = flight.departs if arriving else flight.arrives
+        offset = far.strftime("%z")
+        clock = f"{far:%Y-%m-%d %H:%M} UTC{offset[:3]}:{offset[3:]}"
+        title = locales.label(
+            lang, f"agenda.flight_{'in' if arriving else 'out'}", number=flight.number
+        )
+        note = locales.label(
+            lang, f"agenda.flight_{'from' if arriving else 'to'}", place=other, time=clock
+        )
+        moment = flight.arrives if arriving else flight.departs
+        kind = ARRIVAL if arriving else DEPARTURE
         rows.append(
-            AgendaRow(
-                id=kind,
-                day=plan.event.day_of(local.date()),
-                date=local.date(),
-                start=local,
-                end=local,
-                title=label(lang, "arrive" if kind == ARRIVAL else "depart"),
-                kind=kind,
-                track=None,
-                room=None,
-                venue=None,
-                place="",
-                speakers=(),
-                speaker_names=(),
-                moderators=(),
-                moderator_names=(),
-                interpretation="none",
-                note=pick(person.notes, order),
-            )
+            _stay_row(plan, order, flight.id, kind, moment, (title, note.strip()), flight.airport)
         )
     return rows
 
