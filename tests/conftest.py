@@ -176,3 +176,67 @@ def flight(ident: str, direction: str, departs: str, arrives: str, **keys: objec
         else:
             lines.append(f'{key} = "{value}"')
     return "\n".join(lines) + "\n"
+
+
+def transport_plan() -> str:
+    """BASE with an airport, vehicles, a VIP flight from Tokyo (Tokyo times), the delegation's
+    flight home, and the transfers that meet them: checks clean."""
+    vip = flight(
+        "nh-in",
+        "arrival",
+        "2025-07-23T09:10:00+09:00",
+        "2025-07-23T11:40:00+08:00",
+        passengers=["aoki", "japan"],
+    )
+    home = flight(
+        "nh-out",
+        "departure",
+        "2025-07-24T16:00:00",
+        "2025-07-24T20:30:00+09:00",
+        passengers=["japan"],
+    )
+    return plan_text(
+        TRANSPORT
+        + '[vehicles.coach1.contact]\nphone = "+86-138-0000-0001"\n'
+        + "\n"
+        + vip.replace("[[flights]]", '[[flights]]\nfrom = { ja = "成田", en = "Narita" }', 1)
+        + "\n"
+        + home.replace("[[flights]]", '[[flights]]\nto = { ja = "成田", en = "Narita" }', 1)
+        + "\n"
+        + session(
+            "pickup",
+            "12:30",
+            "13:30",
+            kind="transfer",
+            venue="airport",
+            to="hotel",
+            vehicles=["coach1"],
+            attendees=["japan"],
+            owner="chen",
+            notes="Sign: JAPAN",
+        )
+        + session(
+            "to-center",
+            "14:00",
+            "14:30",
+            kind="transfer",
+            room="salon",
+            to="center",
+            vehicles=["coach1", "car"],
+            attendees=["japan", "chen"],
+        )
+        + session(
+            "seeoff",
+            "12:00",
+            "13:00",
+            day=2,
+            kind="transfer",
+            venue="hotel",
+            to="airport",
+            vehicles=["coach2"],
+            attendees=["japan"],
+        )
+    ).replace(
+        '[people.chen]\nname = "Chen"',
+        '[people.chen]\nname = "Chen"\ntitle = "Host"\ncontact = { phone = "+86-0" }',
+    )
