@@ -79,6 +79,17 @@ class TestExamples:
                 ("stay-range", ("otto",)),
                 ("outside-stay", ("early-call", "lena")),
                 ("delegation-overlap", ("hosts", "hosts-tour", "mixed")),
+                ("over-seats", ("van-overfull",)),
+                ("vehicle-overlap", ("coach", "coach-a", "coach-b")),
+                ("vehicle-travel", ("coach", "coach-b", "coach-c")),
+                ("transfer-short", ("hurry",)),
+                ("transfer-loop", ("loop",)),
+                ("pickup-early", ("early-pickup", "fl-early")),
+                ("no-pickup", ("fl-unmet",)),
+                ("late-to-airport", ("fl-out", "late-bus")),
+                ("flight-mismatch", ("fl-fred", "fred")),
+                ("empty-flight", ("fl-empty",)),
+                ("unused-vehicle", ("spare",)),
             ]
         )
         assert {code for code, _ in found} == set(CODES) - {"toml-syntax"}

@@ -93,7 +93,12 @@ def test_a_persons_calendar_has_their_sessions_arrival_and_departure() -> None:
     plan = example()
     found = events(ics.render(plan, now=NOW, person="usui", lang="en"))
     by_summary = {str(e["SUMMARY"]): e for e in found}
-    assert set(by_summary) == {"Opening remarks", "Arrival: USUI", "Departure: USUI"}
+    assert set(by_summary) == {
+        "Airport pickup (Minister Usui)",
+        "Opening remarks",
+        "Arrival: USUI",
+        "Departure: USUI",
+    }
     arrival = by_summary["Arrival: USUI"]
     usui = plan.person_by_id["usui"]
     assert arrival.decoded("DTSTART") == usui.arrive

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import TRANSPORT, findings_of, flight, plan_text, summary
-from seminar_plan import load_text
+from conftest import TRANSPORT, flight, plan_text
+from seminar_plan import check, load_text
+from seminar_plan.checks.registry import BY_CODE
+from seminar_plan.findings import Finding
 from seminar_plan.model import Plan
+
+
+def findings_of(text: str) -> list[Finding]:
+    """What the loader reports (the rules' findings are tested with the rules)."""
+    return [f for f in check(load_text(text)) if BY_CODE[f.code].by_loader]
+
+
+def summary(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.code, tuple(sorted(f.subjects))) for f in findings_of(text)]
 
 
 def parsed(text: str) -> Plan:

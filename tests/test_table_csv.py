@@ -46,7 +46,7 @@ def test_the_day_two_spreadsheet_matches_the_reviewed_golden_file() -> None:
 
 def test_a_persons_rows() -> None:
     rows = rows_of(table_csv.render(example(), person="hanaoka", lang="en"))
-    assert [row[0] for row in rows[1:]] == ["keynote"]
+    assert [row[0] for row in rows[1:]] == ["pickup-hanaoka", "keynote"]
 
 
 def test_midnight_is_written_as_24_00() -> None:

@@ -273,14 +273,23 @@ def _stay_rows(plan: Plan, person_id: str, order: tuple[str, ...], lang: str) ->
     each flight that carries them: at its landing (an arrival) or take-off (a departure), at its
     airport, with the other end and its clock as the note."""
     person = plan.person_by_id[person_id]
+    flights = plan.flights_by_person.get(person_id, ())
+    buffer = dt.timedelta(minutes=plan.check.landing_buffer)
     rows = []
     for kind, moment in ((ARRIVAL, person.arrive), (DEPARTURE, person.depart)):
         if moment is None:
             continue
+        # A written time that agrees with a flight's is shown once: as the flight.
+        if any(
+            abs((f.arrives if kind == ARRIVAL else f.departs) - moment) <= buffer
+            for f in flights
+            if f.direction == kind
+        ):
+            continue
         title = label(lang, "arrive" if kind == ARRIVAL else "depart")
         note = pick(person.notes, order)
         rows.append(_stay_row(plan, order, kind, kind, moment, (title, note), None))
-    for flight in plan.flights_by_person.get(person_id, ()):
+    for flight in flights:
         arriving = flight.direction == "arrival"
         other = pick(flight.from_place if arriving else flight.to_place, order)
         far = flight.departs if arriving else flight.arrives

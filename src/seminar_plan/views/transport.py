@@ -74,6 +74,7 @@ class TransferEntry:
     count: int | None
     people: tuple[Rider, ...]
     delegations: tuple[Party, ...]
+    groups: tuple[Party, ...]
     owner: Rider | None
     owner_contact: tuple[tuple[str, str], ...]
     flights: tuple[str, ...]
@@ -108,6 +109,7 @@ class FlightEntry:
     count: int
     people: tuple[Rider, ...]
     delegations: tuple[Party, ...]
+    groups: tuple[Party, ...]
     transfers: tuple[Pickup, ...]
     notes: Phrase | None
 
@@ -162,6 +164,14 @@ def _parties(plan: Plan, delegations: Sequence[str], order: tuple[str, ...]) -> 
     return tuple(parties)
 
 
+def _groups(plan: Plan, groups: Sequence[str], order: tuple[str, ...]) -> tuple[Party, ...]:
+    return tuple(
+        Party(ident, phrase(group.name, order) or Phrase(ident), group.headcount)
+        for ident in groups
+        if (group := plan.group_by_id.get(ident)) is not None
+    )
+
+
 def _venue(plan: Plan, ident: str | None, order: tuple[str, ...]) -> Place | None:
     if ident is None:
         return None
@@ -210,6 +220,7 @@ def _transfer(
         count=plan.attendance_of(transfer),
         people=tuple(_rider(plan, p, order) for p in carried.people),
         delegations=_parties(plan, carried.delegations, order),
+        groups=_groups(plan, carried.groups, order),
         owner=_rider(plan, owner.id, order) if owner else None,
         owner_contact=owner.contact if owner and contacts else (),
         flights=meets.get(transfer.id, ()),
@@ -238,6 +249,7 @@ def _flight(
         count=logistics.flight_count(plan, flight),
         people=tuple(_rider(plan, p, order) for p in carried.people),
         delegations=_parties(plan, carried.delegations, order),
+        groups=_groups(plan, carried.groups, order),
         transfers=tuple(
             Pickup(t.id, t.start, tuple(_vehicle_name(plan, v, order) for v in t.vehicles))
             for t in met
@@ -475,6 +487,11 @@ def render_text(manifest: Manifest, plan: Plan) -> str:
                     f"         {labels['delegations']}: "
                     + sep.join(_party_text(p) for p in flight.delegations)
                 )
+            if flight.groups:
+                out.append(
+                    f"         {labels['groups']}: "
+                    + sep.join(_party_text(p) for p in flight.groups)
+                )
             met = sep.join(pickup_text(p, ui) for p in flight.transfers)
             out.append(f"         {labels[met_label(flight)]}: {met or labels['no_transfer']}")
             if flight.notes is not None:
@@ -501,6 +518,11 @@ def render_text(manifest: Manifest, plan: Plan) -> str:
                 out.append(
                     f"         {labels['delegations']}: "
                     + sep.join(_party_text(p) for p in entry.delegations)
+                )
+            if entry.groups:
+                out.append(
+                    f"         {labels['groups']}: "
+                    + sep.join(_party_text(p) for p in entry.groups)
                 )
             if entry.flights:
                 out.append(f"         {labels['meets']}: {sep.join(entry.flights)}")
@@ -555,7 +577,9 @@ def render_markdown(manifest: Manifest, plan: Plan) -> str:
             out.append("|---|---|---|---|---|")
             for flight in flights:
                 riders = sep.join(markdown_escape(_rider_text(r)) for r in flight.people)
-                parties = sep.join(markdown_escape(_party_text(p)) for p in flight.delegations)
+                parties = sep.join(
+                    markdown_escape(_party_text(p)) for p in (*flight.delegations, *flight.groups)
+                )
                 out.append(
                     _md_row(
                         [
@@ -587,7 +611,9 @@ def render_markdown(manifest: Manifest, plan: Plan) -> str:
             out.append("|---|---|---|---|---|")
             for entry in transfers:
                 riders = sep.join(markdown_escape(_rider_text(r)) for r in entry.people)
-                parties = sep.join(markdown_escape(_party_text(p)) for p in entry.delegations)
+                parties = sep.join(
+                    markdown_escape(_party_text(p)) for p in (*entry.delegations, *entry.groups)
+                )
                 out.append(
                     _md_row(
                         [
@@ -621,6 +647,7 @@ CSV_COLUMNS = (
     "count",
     "people",
     "delegations",
+    "groups",
     "meets",
 )
 
@@ -652,6 +679,7 @@ def render_csv(manifest: Manifest) -> str:
                     str(flight.count),
                     sep.join(_rider_text(r) for r in flight.people),
                     sep.join(_party_text(p) for p in flight.delegations),
+                    sep.join(_party_text(p) for p in flight.groups),
                     sep.join(p.id for p in flight.transfers),
                 ],
             )
@@ -673,6 +701,7 @@ def render_csv(manifest: Manifest) -> str:
                 "" if entry.count is None else str(entry.count),
                 sep.join(_rider_text(r) for r in entry.people),
                 sep.join(_party_text(p) for p in entry.delegations),
+                sep.join(_party_text(p) for p in entry.groups),
                 sep.join(entry.flights),
             ],
         )
@@ -702,6 +731,7 @@ def render_json(manifest: Manifest) -> str:
             "count": entry.count,
             "people": sorted(r.id for r in entry.people),
             "delegations": sorted(p.id for p in entry.delegations),
+            "groups": sorted(p.id for p in entry.groups),
         }
         for entry in manifest.transfers
     ]
@@ -716,6 +746,7 @@ def render_json(manifest: Manifest) -> str:
             "count": flight.count,
             "people": sorted(r.id for r in flight.people),
             "delegations": sorted(p.id for p in flight.delegations),
+            "groups": sorted(p.id for p in flight.groups),
             "transfers": sorted(p.id for p in flight.transfers),
         }
         for flight in manifest.flights
@@ -801,7 +832,7 @@ def _flight_rows(manifest: Manifest, flights: Sequence[FlightEntry]) -> str:
             f'<td class="passengers"><div class="count">'
             f"{_h(labels['on_board'].format(n=flight.count), ui)}</div>"
             f"<ul>{_riders_html(flight.people, ui)}"
-            f"{_parties_html(flight.delegations, ui)}</ul></td>"
+            f"{_parties_html((*flight.delegations, *flight.groups), ui)}</ul></td>"
             f'<td class="met">{f"<ul>{pickups}</ul>" if pickups else _h(labels["no_transfer"], ui)}'
             "</td>"
             '<td class="done"><span></span></td></tr>'
@@ -846,7 +877,7 @@ def _transfer_rows(manifest: Manifest, transfers: Sequence[TransferEntry]) -> st
             f'<td class="vehicles"><ul>{rides}</ul>'
             f'<div class="count">{_h(load_text(entry, labels), ui)}</div></td>'
             f'<td class="passengers"><ul>{_riders_html(entry.people, ui)}'
-            f"{_parties_html(entry.delegations, ui)}</ul></td>"
+            f"{_parties_html((*entry.delegations, *entry.groups), ui)}</ul></td>"
             '<td class="done"><span></span></td></tr>'
         )
     return "\n".join(rows)
