@@ -184,15 +184,15 @@ class TestPlanWithErrors:
     def test_text_prints_markers_and_the_count(self) -> None:
         code, out, err = run("agenda", CONFLICTS, "--day", "1")
         assert (code, err) == (0, "")
-        assert "!2   09:00-10:00   Crowded talk" in out
-        assert out.endswith("`seminar-plan check` finds 14 error(s) and 16 warning(s).\n")
+        assert "!3   09:00-10:00   Crowded talk" in out
+        assert out.endswith("`seminar-plan check` finds 18 error(s) and 23 warning(s).\n")
 
     def test_json_says_so_on_stderr(self) -> None:
         code, out, err = run("agenda", CONFLICTS, "--format", "json")
         assert code == 0
-        assert json.loads(out)["summary"] == {"error": 14, "warning": 16}
+        assert json.loads(out)["summary"] == {"error": 18, "warning": 23}
         assert err == (
-            f"seminar-plan: the plan has 14 error(s); `seminar-plan check {CONFLICTS}` lists them\n"
+            f"seminar-plan: the plan has 18 error(s); `seminar-plan check {CONFLICTS}` lists them\n"
         )
 
     def test_a_plan_without_event_cannot_list(self, tmp_path: Path) -> None:

@@ -101,7 +101,7 @@ def test_export_every_format_to_stdout(fmt: str, start: bytes) -> None:
 def test_export_json_for_one_person() -> None:
     code, out, _ = run("export", str(EXAMPLE), "--format", "json", "--person", "hanaoka")
     assert code == 0
-    assert [s["id"] for s in json.loads(out)["sessions"]] == ["keynote"]
+    assert [s["id"] for s in json.loads(out)["sessions"]] == ["pickup-hanaoka", "keynote"]
 
 
 def test_export_an_unknown_person() -> None:

@@ -210,6 +210,21 @@ def test_export(tmp_path: Path, text: str, output: str) -> None:
 
 
 @FUZZ
+@given(
+    text=plan_texts(),
+    output=st.sampled_from(["text", "markdown", "csv", "json", "html"]),
+    narrow=st.sampled_from(
+        [[], ["--day", "1"], ["--day", "4"], ["--flight", "nh9601"], ["--vehicle", "coach-1"]]
+    ),
+)
+def test_transport(tmp_path: Path, text: str, output: str, narrow: list[str]) -> None:
+    plan = _write(tmp_path, text)
+    code, out = _invoke(["transport", str(plan), "--format", output, "--contacts", *narrow])
+    if code == 0 and output == "json":
+        json.loads(out)
+
+
+@FUZZ
 @given(old=plan_texts(), new=plan_texts())
 def test_diff(tmp_path: Path, old: str, new: str) -> None:
     old_plan = tmp_path / "old.toml"

@@ -94,6 +94,7 @@ def test_json_is_the_contracts_shape() -> None:
                 "count": 5,
                 "people": ["aoki", "chen", "sato"],
                 "delegations": ["japan"],
+                "groups": [],
             },
             {
                 "id": "to-center",
@@ -107,6 +108,7 @@ def test_json_is_the_contracts_shape() -> None:
                 "count": 6,
                 "people": ["aoki", "chen", "sato"],
                 "delegations": ["japan"],
+                "groups": [],
             },
             {
                 "id": "seeoff",
@@ -120,6 +122,7 @@ def test_json_is_the_contracts_shape() -> None:
                 "count": 5,
                 "people": ["aoki", "sato"],
                 "delegations": ["japan"],
+                "groups": [],
             },
         ],
         "flights": [
@@ -133,6 +136,7 @@ def test_json_is_the_contracts_shape() -> None:
                 "count": 5,
                 "people": ["aoki", "sato"],
                 "delegations": ["japan"],
+                "groups": [],
                 "transfers": ["pickup"],
             },
             {
@@ -145,6 +149,7 @@ def test_json_is_the_contracts_shape() -> None:
                 "count": 5,
                 "people": ["aoki", "sato"],
                 "delegations": ["japan"],
+                "groups": [],
                 "transfers": ["seeoff"],
             },
         ],
