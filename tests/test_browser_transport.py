@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from conftest import transport_plan
 from seminar_plan import load_text
-from seminar_plan.views.runsheet import Stamp
+from seminar_plan.views.paper import Stamp
 from seminar_plan.views.transport import Filters, build, render_html
 from test_browser_runsheet import print_to_pdf
 from test_browser_runsheet import pytestmark as browser_marks
@@ -34,7 +34,7 @@ def page_text(lang: str, tmp_path: Path, **filters: object) -> list[str]:
         filters=Filters(**filters),  # type: ignore[arg-type]
         contacts=True,
     )
-    return print_to_pdf(render_html(manifest, plan), tmp_path)
+    return print_to_pdf(render_html(manifest), tmp_path)
 
 
 def test_each_day_on_its_own_page_with_heading_stamp_and_page_numbers(tmp_path: Path) -> None:

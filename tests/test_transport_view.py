@@ -16,7 +16,7 @@ import pytest
 from conftest import transport_plan
 from seminar_plan import load_text
 from seminar_plan.model import Plan
-from seminar_plan.views.runsheet import Stamp
+from seminar_plan.views.paper import Stamp
 from seminar_plan.views.transport import (
     Filters,
     Manifest,
@@ -60,11 +60,11 @@ def manifest(lang: str = "en", *, contacts: bool = False, **filters: object) -> 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_text_matches_the_reviewed_golden_file(lang: str) -> None:
-    assert_golden(f"all-{lang}.txt", render_text(manifest(lang), plan()))
+    assert_golden(f"all-{lang}.txt", render_text(manifest(lang)))
 
 
 def test_markdown_matches_the_reviewed_golden_file() -> None:
-    assert_golden("all-en.md", render_markdown(manifest("en"), plan()))
+    assert_golden("all-en.md", render_markdown(manifest("en")))
 
 
 def test_csv_matches_the_reviewed_golden_file() -> None:
@@ -72,9 +72,7 @@ def test_csv_matches_the_reviewed_golden_file() -> None:
 
 
 def test_html_matches_the_reviewed_golden_file() -> None:
-    assert_golden(
-        "day1-zh-contacts.html", render_html(manifest("zh", contacts=True, day=1), plan())
-    )
+    assert_golden("day1-zh-contacts.html", render_html(manifest("zh", contacts=True, day=1)))
 
 
 def test_json_is_the_contracts_shape() -> None:
@@ -172,9 +170,9 @@ def test_a_drivers_day() -> None:
 
 
 def test_contacts_only_when_asked_for() -> None:
-    assert "+86-138-0000-0001" not in render_text(manifest(), plan())
-    assert "+86-0" not in render_text(manifest(), plan())
-    shown = render_text(manifest(contacts=True), plan())
+    assert "+86-138-0000-0001" not in render_text(manifest())
+    assert "+86-0" not in render_text(manifest())
+    shown = render_text(manifest(contacts=True))
     assert "+86-138-0000-0001" in shown
     assert "+86-0" in shown
 
@@ -185,7 +183,7 @@ def test_plan_text_is_escaped_in_html_and_neutralised_in_csv() -> None:
     loaded = load_text(hostile)
     assert loaded.plan is not None
     made = build(loaded.plan, "p", lang="en", stamp=STAMP)
-    page = render_html(made, loaded.plan)
+    page = render_html(made)
     assert "<script>x" not in page
     assert "&lt;script&gt;x&lt;/script&gt;" in page
     assert ",'=HYPERLINK(1)," in render_csv(made).replace('"', "")

@@ -276,10 +276,12 @@ def _check_once(
 if TYPE_CHECKING:
     SheetFormat = StrEnum
     ExportFormat = StrEnum
+    TransportFormat = StrEnum
 else:
     # The --format choices, built from the formats registry.
     SheetFormat = StrEnum("SheetFormat", [(name, name) for name in formats.SHEETS])
     ExportFormat = StrEnum("ExportFormat", [(name, name) for name in formats.EXPORTS])
+    TransportFormat = StrEnum("TransportFormat", [(name, name) for name in formats.MANIFESTS])
 
 
 @app.command()
@@ -365,14 +367,6 @@ def runsheet(
         )
 
 
-class TransportFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
-    csv = "csv"
-    json = "json"
-    html = "html"
-
-
 @app.command()
 def transport(
     plan: PlanArgument = None,
@@ -392,9 +386,8 @@ def transport(
         typer.Option("--lang", help="ja, zh or en (default: the event's first language)."),
     ] = None,
     output_format: Annotated[
-        TransportFormat,
-        typer.Option("--format", help="text, markdown, csv, json, or html (print it)."),
-    ] = TransportFormat.text,
+        TransportFormat, typer.Option("--format", help=formats.MANIFEST_HELP)
+    ] = TransportFormat("text"),
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="The file to write (default: standard output)."),
@@ -409,11 +402,9 @@ def transport(
     airport greeter's list with the transfer that meets it.
     """
     import datetime as dt
-    import hashlib
 
-    from seminar_plan.views import rows
+    from seminar_plan.views import paper
     from seminar_plan.views import transport as manifests
-    from seminar_plan.views.runsheet import Stamp
 
     loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
     day_shown = None if day is None else day_number(model, day)
@@ -422,11 +413,12 @@ def transport(
         ("vehicle", vehicle, sorted(model.vehicle_by_id)),
     ):
         if value is not None and value not in known:
-            fail(rows.unknown_message(what, value, known))
-    digest = hashlib.sha256()
-    for source in loaded.sources.files:
-        digest.update(source.text.encode("utf-8") + b"\0")
-    stamp = Stamp(Path(loaded.path).name, digest.hexdigest()[:10], dt.datetime.now(model.event.tz))
+            fail(suggest.unknown_message(what, value, known))
+    stamp = paper.make_stamp(
+        Path(loaded.path).name,
+        [source.text for source in loaded.sources.files],
+        dt.datetime.now(model.event.tz),
+    )
     manifest = manifests.build(
         model,
         str(loaded.path),
@@ -435,14 +427,7 @@ def transport(
         filters=manifests.Filters(day=day_shown, flight=flight, vehicle=vehicle),
         contacts=contacts,
     )
-    renderers: dict[TransportFormat, Callable[[], str]] = {
-        TransportFormat.text: lambda: manifests.render_text(manifest, model),
-        TransportFormat.markdown: lambda: manifests.render_markdown(manifest, model),
-        TransportFormat.csv: lambda: manifests.render_csv(manifest),
-        TransportFormat.json: lambda: manifests.render_json(manifest),
-        TransportFormat.html: lambda: manifests.render_html(manifest, model),
-    }
-    _emit(renderers[output_format](), output, force=force)
+    _emit(formats.MANIFESTS[output_format.value].render(manifest), output, force=force)
 
 
 class AgendaFormat(StrEnum):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from seminar_plan.model import Plan
     from seminar_plan.views.runsheet import RunSheet
+    from seminar_plan.views.transport import Manifest
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,3 +132,28 @@ SHEETS: dict[str, SheetFormat] = {
     )
 }
 SHEET_HELP = "html (print it from a browser), markdown, or pdf."
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestFormat:
+    """A renderer of ``seminar-plan transport``: the built manifest in, the whole output out."""
+
+    name: str
+    render: Callable[[Manifest], str]
+
+
+def _manifest(name: str) -> Callable[[Manifest], str]:
+    def render(manifest: Manifest) -> str:
+        from seminar_plan.views import transport
+
+        renderer: Callable[[Manifest], str] = getattr(transport, f"render_{name}")
+        return renderer(manifest)
+
+    return render
+
+
+MANIFESTS: dict[str, ManifestFormat] = {
+    name: ManifestFormat(name, _manifest(name))
+    for name in ("text", "markdown", "csv", "json", "html")
+}
+MANIFEST_HELP = "text, markdown, csv (spreadsheet), json (for programs), or html (print it)."

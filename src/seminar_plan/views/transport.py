@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import html
 import io
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from seminar_plan import locales
+from seminar_plan import locales, present
 from seminar_plan.logistics import transport as logistics
 from seminar_plan.model import Flight, Plan, Session
 from seminar_plan.text import cell_width, language_order, markdown_escape, neutralise
-from seminar_plan.views.runsheet import Phrase, Stamp, phrase, stamp_text, ui_language
+from seminar_plan.views import paper
+from seminar_plan.views.paper import Phrase, Stamp, phrase, stamp_text, utc_offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +129,14 @@ class Manifest:
     flights: tuple[FlightEntry, ...]
     contacts: bool
     stamp: Stamp
+    # The event's first day and its number of days: which dates are "Day N".
+    first_day: dt.date
+    day_count: int
+
+    def day_of(self, date: dt.date) -> int | None:
+        """The event day number of ``date``; None outside the event."""
+        number = (date - self.first_day).days + 1
+        return number if 1 <= number <= self.day_count else None
 
     @property
     def labels(self) -> Mapping[str, str]:
@@ -275,7 +282,7 @@ def build(
     """
     filters = filters or Filters()
     order = language_order(plan, lang)
-    ui = ui_language(plan, lang)
+    ui = present.ui_language(plan, lang)
     every_transfer = logistics.transfers(plan)
     met = {f.id: logistics.meets(plan, f) for f in plan.flights}
     meets: dict[str, list[str]] = {}
@@ -329,6 +336,8 @@ def build(
         flights=tuple(_flight(plan, f, met[f.id], order) for f in flights),
         contacts=contacts,
         stamp=stamp,
+        first_day=plan.event.start,
+        day_count=plan.event.day_count,
     )
 
 
@@ -342,15 +351,6 @@ def _clock(moment: dt.datetime) -> str:
 def _span(start: dt.datetime, end: dt.datetime) -> str:
     until = "24:00" if end.date() > start.date() else _clock(end)
     return f"{_clock(start)}–{until}"
-
-
-def _offset(moment: dt.datetime) -> str:
-    offset = moment.strftime("%z")
-    return f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
-
-
-def separator(ui: str) -> str:
-    return "、" if ui in ("ja", "zh", "ko") else ", "
 
 
 def date_heading(manifest: Manifest, date: dt.date, plan_day: int | None) -> str:
@@ -407,9 +407,9 @@ def load_text(entry: TransferEntry, labels: Mapping[str, str]) -> str:
 def far_end_text(entry: FlightEntry, labels: Mapping[str, str]) -> str:
     """The other end's place and clock: 'from Narita 09:10 (UTC+09:00)'."""
     key = "from" if entry.direction == "arrival" else "to"
-    when = f"{entry.far_end:%Y-%m-%d %H:%M} ({_offset(entry.far_end)})"
+    when = f"{entry.far_end:%Y-%m-%d %H:%M} ({utc_offset(entry.far_end)})"
     if entry.far_end.date() == entry.at_airport.date():
-        when = f"{_clock(entry.far_end)} ({_offset(entry.far_end)})"
+        when = f"{_clock(entry.far_end)} ({utc_offset(entry.far_end)})"
     place = entry.other_end.text if entry.other_end else ""
     return labels[key].format(place=place, time=when).replace("  ", " ").strip()
 
@@ -418,7 +418,7 @@ def airport_text(entry: FlightEntry, labels: Mapping[str, str]) -> str:
     key = "lands" if entry.direction == "arrival" else "leaves"
     return labels[key].format(
         airport=entry.airport.name.text,
-        time=f"{_clock(entry.at_airport)} ({_offset(entry.at_airport)})",
+        time=f"{_clock(entry.at_airport)} ({utc_offset(entry.at_airport)})",
     )
 
 
@@ -428,7 +428,7 @@ def met_label(flight: FlightEntry) -> str:
 
 
 def pickup_text(pickup: Pickup, ui: str) -> str:
-    vehicles = separator(ui).join(v.text for v in pickup.vehicles)
+    vehicles = present.list_separator(ui).join(v.text for v in pickup.vehicles)
     return f"{_clock(pickup.start)} {pickup.id}" + (f" ({vehicles})" if vehicles else "")
 
 
@@ -458,17 +458,16 @@ def heading(manifest: Manifest) -> str:
 # ---- plain text ------------------------------------------------------------------------------
 
 
-def render_text(manifest: Manifest, plan: Plan) -> str:
+def render_text(manifest: Manifest) -> str:
     """For the terminal: one block per flight and per transfer, grouped by day."""
     labels, ui = manifest.labels, manifest.ui
-    sep = separator(ui)
+    sep = present.list_separator(ui)
     out = [heading(manifest), labels["timezone"].format(zone=manifest.timezone), ""]
     if not manifest.flights and not manifest.transfers:
         out += [labels["nothing"], ""]
     for date, flights, transfers in _by_date(manifest):
-        day = plan.event.day_of(date)
-        in_event = 1 <= day <= plan.event.day_count
-        title = date_heading(manifest, date, day if in_event else None)
+        day = manifest.day_of(date)
+        title = date_heading(manifest, date, day)
         out += [title, "=" * cell_width(title)]
         if flights:
             out.append(labels["flights"])
@@ -544,9 +543,9 @@ def _md_row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render_markdown(manifest: Manifest, plan: Plan) -> str:
+def render_markdown(manifest: Manifest) -> str:
     labels, ui = manifest.labels, manifest.ui
-    sep = separator(ui)
+    sep = present.list_separator(ui)
     out = [
         f"# {markdown_escape(heading(manifest))}",
         "",
@@ -558,10 +557,9 @@ def render_markdown(manifest: Manifest, plan: Plan) -> str:
     if not manifest.flights and not manifest.transfers:
         out += [markdown_escape(labels["nothing"]), ""]
     for date, flights, transfers in _by_date(manifest):
-        day = plan.event.day_of(date)
-        in_event = 1 <= day <= plan.event.day_count
+        day = manifest.day_of(date)
         out += [
-            f"## {markdown_escape(date_heading(manifest, date, day if in_event else None))}",
+            f"## {markdown_escape(date_heading(manifest, date, day))}",
             "",
         ]
         if flights:
@@ -757,48 +755,12 @@ def render_json(manifest: Manifest) -> str:
 
 # ---- HTML ------------------------------------------------------------------------------------
 
-_HTML_LANG = {"zh": "zh-Hans"}
-
-
-@functools.cache
-def _css() -> str:
-    """The manifest's style sheet (transport.css beside this module), read on first use."""
-    return Path(__file__).with_name("transport.css").read_text(encoding="utf-8")
-
-
-def _css_string(value: str) -> str:
-    """A CSS string literal that plan text can neither end nor break out of."""
-    escaped = "".join(
-        char if char.isalnum() or char == " " else f"\\{ord(char):06x}" for char in value
-    )
-    return f'"{escaped}"'
-
-
-def _page_footer_css(page_label: str) -> str:
-    pieces = []
-    rest = page_label
-    while rest:
-        head, marker, rest = rest.partition("{")
-        if head:
-            pieces.append(_css_string(head))
-        if not marker:
-            break
-        name, _, rest = rest.partition("}")
-        pieces.append("counter(pages)" if name == "pages" else "counter(page)")
-    content = " ".join(pieces)
-    return "@media print{@page{@bottom-right{content:" + content + ";font-size:8pt}}}\n"
-
 
 def _h(value: Phrase | str | None, ui: str) -> str:
-    """Escaped text, in a lang span when it is in another language than the page."""
-    if value is None:
-        return ""
+    """Escaped text; a phrase in another language than the page gets its lang span."""
     if isinstance(value, str):
         return html.escape(value)
-    text = "<br>".join(html.escape(line) for line in value.text.splitlines())
-    if value.lang and value.lang != ui:
-        return f'<span lang="{html.escape(_HTML_LANG.get(value.lang, value.lang))}">{text}</span>'
-    return text
+    return paper.span(value, ui)
 
 
 def _riders_html(riders: Sequence[Rider], ui: str) -> str:
@@ -863,7 +825,7 @@ def _transfer_rows(manifest: Manifest, transfers: Sequence[TransferEntry]) -> st
             )
         meets = (
             f'<div class="meets">{_h(labels["meets"], ui)}: '
-            f"{_h(separator(ui).join(entry.flights), ui)}</div>"
+            f"{_h(present.list_separator(ui).join(entry.flights), ui)}</div>"
             if entry.flights
             else ""
         )
@@ -898,14 +860,13 @@ def _table(manifest: Manifest, kind: str, columns: Sequence[str], rows: str, tit
     )
 
 
-def render_html(manifest: Manifest, plan: Plan) -> str:
+def render_html(manifest: Manifest) -> str:
     """One self-contained printable page: inline CSS, no scripts, nothing fetched."""
     labels, ui = manifest.labels, manifest.ui
     sections = []
     for date, flights, transfers in _by_date(manifest):
-        day = plan.event.day_of(date)
-        in_event = 1 <= day <= plan.event.day_count
-        title = _h(date_heading(manifest, date, day if in_event else None), ui)
+        day = manifest.day_of(date)
+        title = _h(date_heading(manifest, date, day), ui)
         parts = []
         if flights:
             parts.append(
@@ -934,13 +895,12 @@ def render_html(manifest: Manifest, plan: Plan) -> str:
             f"<p>{_h(labels['nothing'], ui)}</p></section>"
         )
     zone = f'<p class="zone">{_h(labels["timezone"].format(zone=manifest.timezone), ui)}</p>'
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(_HTML_LANG.get(ui, ui))}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="generator" content="seminar-plan transport">\n'
-        f'<meta name="plan-digest" content="{html.escape(manifest.stamp.digest)}">\n'
-        f"<title>{_h(heading(manifest), ui)}</title>\n<style>\n{_css()}"
-        f"{_page_footer_css(labels['page'])}</style>\n</head>\n<body>\n{zone}\n"
-        + "\n".join(sections)
-        + "\n</body>\n</html>\n"
+    css = paper.stylesheet("transport.css") + paper.page_footer_css(labels["page"])
+    return paper.html_document(
+        lang=ui,
+        title=heading(manifest),
+        generator="transport",
+        stamp=manifest.stamp,
+        css=css,
+        body=zone + "\n" + "\n".join(sections),
     )
