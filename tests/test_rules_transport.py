@@ -242,6 +242,27 @@ class TestLateToAirport:
         assert found(text) == [("late-to-airport", ("out1", "seeoff"))]
 
 
+class TestOnlyTheFlightsDay:
+    def test_a_delegation_bus_days_after_a_flight_left_is_not_late_for_it(self) -> None:
+        text = plan_text(
+            TRANSPORT
+            + leaving_at("15:00", ["aoki"], day=23)
+            + trip("early-seeoff", "11:00", "12:00", "hotel", "airport", attendees=["aoki"])
+            + trip("seeoff", "12:00", "13:00", "hotel", "airport", day=2, attendees=["japan"])
+        )
+        assert found(text) == []
+
+    def test_a_delegation_pickup_the_day_before_is_not_early(self) -> None:
+        # The delegation came by train; Aoki flies in the next day.
+        text = plan_text(
+            TRANSPORT
+            + landing_at("10:00", ["aoki"], ident="in2", day=24)
+            + trip("first", "11:00", "12:00", "airport", "hotel", attendees=["japan"])
+            + trip("second", "11:00", "12:00", "airport", "hotel", day=2, attendees=["aoki"])
+        )
+        assert found(text) == []
+
+
 class TestBadInput:
     def test_an_empty_flight(self) -> None:
         text = plan_text(

@@ -266,8 +266,9 @@ REGISTRY: tuple[Code, ...] = (
         "pickup-early",
         ERROR,
         ("flight", "session"),
-        "a transfer leaving from an arrival flight's airport, carrying one of its passengers,"
-        " starts before the flight's `arrives` plus `[check] landing_buffer` (default 45m)",
+        "a transfer leaving from an arrival flight's airport on its day, carrying one of its"
+        " passengers, starts before the flight's `arrives` plus `[check] landing_buffer`"
+        " (default 45m)",
         "Start the transfer later, or correct the flight's times.",
     ),
     Code(
@@ -282,8 +283,9 @@ REGISTRY: tuple[Code, ...] = (
         "late-to-airport",
         ERROR,
         ("flight", "session"),
-        "a transfer to a departure flight's airport, carrying one of its passengers, ends later"
-        " than the flight's `departs` minus `[check] checkin_buffer` (default 2h)",
+        "a transfer to a departure flight's airport that sets off on its day before it leaves,"
+        " carrying one of its passengers, ends later than the flight's `departs` minus"
+        " `[check] checkin_buffer` (default 2h)",
         "Leave earlier, or correct the flight's times.",
     ),
     Code(

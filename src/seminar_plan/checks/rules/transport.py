@@ -203,7 +203,8 @@ def pickup_early(plan: Plan) -> Iterator[Issue]:
         ready = landing(plan, flight) + buffer
         others = _same_way(plan, flight)
         for transfer in airport_transfers(plan, flight):
-            if transfer.start >= ready:
+            # Only a transfer of the landing's day can be its pickup.
+            if transfer.start >= ready or transfer.start.date() != landing(plan, flight).date():
                 continue
             fits = {f.id for f in others if landing(plan, f) + buffer <= transfer.start}
             if not _unexplained(plan, flight, transfer, others, fits):
@@ -247,9 +248,12 @@ def late_to_airport(plan: Plan) -> Iterator[Issue]:
     for flight in plan.flights:
         if flight.direction != "departure":
             continue
-        deadline = take_off(plan, flight) - buffer
+        leaves = take_off(plan, flight)
+        deadline = leaves - buffer
         others = _same_way(plan, flight)
-        for transfer in airport_transfers(plan, flight):
+        # Only a transfer that sets off on the flight's day, before it leaves, can take its
+        # passengers to it: the ones ``meets`` gives.
+        for transfer in meets(plan, flight):
             if transfer.end <= deadline:
                 continue
             fits = {f.id for f in others if transfer.end <= take_off(plan, f) - buffer}
@@ -259,7 +263,7 @@ def late_to_airport(plan: Plan) -> Iterator[Issue]:
                 "late-to-airport",
                 transfer.origin.child("start"),
                 f"{transfer.id!r} reaches {flight.airport!r} at {_moment(transfer.end)}, but"
-                f" {flight.number} ({RELATED}) leaves at {_moment(take_off(plan, flight))}:"
+                f" {flight.number} ({RELATED}) leaves at {_moment(leaves)}:"
                 f" check-in needs its passengers there {plan.check.checkin_buffer} minutes"
                 f" before, by {_moment(deadline)}",
                 f"have the transfer arrive by {_moment(deadline)}, or correct the flight",
