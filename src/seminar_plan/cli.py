@@ -406,7 +406,7 @@ def transport(
     from seminar_plan.views import paper
     from seminar_plan.views import transport as manifests
 
-    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang, languages=None)
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
     day_shown = None if day is None else day_number(model, day)
     for what, value, known in (
         ("flight", flight, sorted(model.flight_by_id)),

@@ -458,80 +458,77 @@ def heading(manifest: Manifest) -> str:
 # ---- plain text ------------------------------------------------------------------------------
 
 
-def render_text(manifest: Manifest) -> str:
-    """For the terminal: one block per flight and per transfer, grouped by day."""
+INDENT = " " * 9
+
+
+def _labelled(labels: Mapping[str, str], key: str, values: Sequence[str], sep: str) -> list[str]:
+    """``         Key: a, b`` when there are values, else nothing."""
+    return [f"{INDENT}{labels[key]}: {sep.join(values)}"] if values else []
+
+
+def _flight_lines(manifest: Manifest, flight: FlightEntry) -> list[str]:
     labels, ui = manifest.labels, manifest.ui
     sep = present.list_separator(ui)
+    riders = sep.join(_rider_text(r) for r in flight.people) or "—"
+    met = sep.join(pickup_text(p, ui) for p in flight.transfers) or labels["no_transfer"]
+    return [
+        f"  {_clock(flight.at_airport)}  {flight.number}  {labels[flight.direction]}",
+        f"{INDENT}{airport_text(flight, labels)}; {far_end_text(flight, labels)}",
+        f"{INDENT}{labels['on_board'].format(n=flight.count)}: {riders}",
+        *_labelled(labels, "delegations", [_party_text(p) for p in flight.delegations], sep),
+        *_labelled(labels, "groups", [_party_text(p) for p in flight.groups], sep),
+        f"{INDENT}{labels[met_label(flight)]}: {met}",
+        *_labelled(labels, "notes", [flight.notes.text] if flight.notes else [], sep),
+    ]
+
+
+def _transfer_lines(manifest: Manifest, entry: TransferEntry) -> list[str]:
+    labels = manifest.labels
+    sep = present.list_separator(manifest.ui)
+    contacts = [
+        f"{INDENT}  {ride.name.text}: {_contact_text(ride.contact)}"
+        for ride in entry.vehicles
+        if ride.contact
+    ]
+    owner = []
+    if entry.owner is not None:
+        text = _rider_text(entry.owner)
+        if entry.owner_contact:
+            text += f" — {_contact_text(entry.owner_contact)}"
+        owner = [text]
+    return [
+        f"  {_span(entry.start, entry.end)}  {entry.title.text} [{entry.id}]",
+        f"{INDENT}{route_text(entry, labels)} · {load_text(entry, labels)}",
+        *_labelled(labels, "vehicles", [ride_text(r, labels) for r in entry.vehicles], sep),
+        *contacts,
+        *_labelled(labels, "people", [_rider_text(r) for r in entry.people], sep),
+        *_labelled(labels, "delegations", [_party_text(p) for p in entry.delegations], sep),
+        *_labelled(labels, "groups", [_party_text(p) for p in entry.groups], sep),
+        *_labelled(labels, "meets", list(entry.flights), sep),
+        *_labelled(labels, "owner", owner, sep),
+        *_labelled(labels, "notes", [entry.notes.text] if entry.notes else [], sep),
+    ]
+
+
+def render_text(manifest: Manifest) -> str:
+    """For the terminal: one block per flight and per transfer, grouped by day."""
+    labels = manifest.labels
     out = [heading(manifest), labels["timezone"].format(zone=manifest.timezone), ""]
     if not manifest.flights and not manifest.transfers:
         out += [labels["nothing"], ""]
     for date, flights, transfers in _by_date(manifest):
-        day = manifest.day_of(date)
-        title = date_heading(manifest, date, day)
+        title = date_heading(manifest, date, manifest.day_of(date))
         out += [title, "=" * cell_width(title)]
         if flights:
             out.append(labels["flights"])
-        for flight in flights:
-            out.append(
-                f"  {_clock(flight.at_airport)}  {flight.number}  {labels[flight.direction]}"
-            )
-            out.append(f"         {airport_text(flight, labels)}; {far_end_text(flight, labels)}")
-            on_board = [*(_rider_text(r) for r in flight.people)]
-            out.append(
-                f"         {labels['on_board'].format(n=flight.count)}: "
-                + (sep.join(on_board) or "—")
-            )
-            if flight.delegations:
-                out.append(
-                    f"         {labels['delegations']}: "
-                    + sep.join(_party_text(p) for p in flight.delegations)
-                )
-            if flight.groups:
-                out.append(
-                    f"         {labels['groups']}: "
-                    + sep.join(_party_text(p) for p in flight.groups)
-                )
-            met = sep.join(pickup_text(p, ui) for p in flight.transfers)
-            out.append(f"         {labels[met_label(flight)]}: {met or labels['no_transfer']}")
-            if flight.notes is not None:
-                out.append(f"         {labels['notes']}: {flight.notes.text}")
+            for flight in flights:
+                out += _flight_lines(manifest, flight)
         if flights and transfers:
             out.append("")
         if transfers:
             out.append(labels["transfers"])
-        for entry in transfers:
-            out.append(f"  {_span(entry.start, entry.end)}  {entry.title.text} [{entry.id}]")
-            out.append(f"         {route_text(entry, labels)} · {load_text(entry, labels)}")
-            if entry.vehicles:
-                rides = sep.join(ride_text(r, labels) for r in entry.vehicles)
-                out.append(f"         {labels['vehicles']}: {rides}")
-                for ride in entry.vehicles:
-                    if ride.contact:
-                        out.append(f"           {ride.name.text}: {_contact_text(ride.contact)}")
-            if entry.people:
-                out.append(
-                    f"         {labels['people']}: "
-                    + sep.join(_rider_text(r) for r in entry.people)
-                )
-            if entry.delegations:
-                out.append(
-                    f"         {labels['delegations']}: "
-                    + sep.join(_party_text(p) for p in entry.delegations)
-                )
-            if entry.groups:
-                out.append(
-                    f"         {labels['groups']}: "
-                    + sep.join(_party_text(p) for p in entry.groups)
-                )
-            if entry.flights:
-                out.append(f"         {labels['meets']}: {sep.join(entry.flights)}")
-            if entry.owner is not None:
-                owner = _rider_text(entry.owner)
-                if entry.owner_contact:
-                    owner += f" — {_contact_text(entry.owner_contact)}"
-                out.append(f"         {labels['owner']}: {owner}")
-            if entry.notes is not None:
-                out.append(f"         {labels['notes']}: {entry.notes.text}")
+            for entry in transfers:
+                out += _transfer_lines(manifest, entry)
         out.append("")
     return "\n".join(out)
 
