@@ -427,7 +427,7 @@ def transport(
         filters=manifests.Filters(day=day_shown, flight=flight, vehicle=vehicle),
         contacts=contacts,
     )
-    _emit(formats.MANIFESTS[output_format.value].render(manifest), output, force=force)
+    emit(formats.MANIFESTS[output_format.value].render(manifest), output, force=force)
 
 
 class AgendaFormat(StrEnum):
