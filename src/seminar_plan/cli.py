@@ -276,12 +276,10 @@ def _check_once(
 if TYPE_CHECKING:
     SheetFormat = StrEnum
     ExportFormat = StrEnum
-    TransportFormat = StrEnum
 else:
     # The --format choices, built from the formats registry.
     SheetFormat = StrEnum("SheetFormat", [(name, name) for name in formats.SHEETS])
     ExportFormat = StrEnum("ExportFormat", [(name, name) for name in formats.EXPORTS])
-    TransportFormat = StrEnum("TransportFormat", [(name, name) for name in formats.MANIFESTS])
 
 
 @app.command()
@@ -365,69 +363,6 @@ def runsheet(
             f"seminar-plan: the plan has errors on day {day_shown} ({len(sheet.findings)});"
             " they are boxed at the top of the sheet\n"
         )
-
-
-@app.command()
-def transport(
-    plan: PlanArgument = None,
-    day: Annotated[
-        str | None,
-        typer.Option("--day", help="Only one day: N (1 = the first day) or YYYY-MM-DD."),
-    ] = None,
-    flight: Annotated[
-        str | None,
-        typer.Option("--flight", help="One flight's greeter list and the transfers that meet it."),
-    ] = None,
-    vehicle: Annotated[
-        str | None, typer.Option("--vehicle", help="One vehicle's transfers: a driver's day.")
-    ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="ja, zh or en (default: the event's first language)."),
-    ] = None,
-    output_format: Annotated[
-        TransportFormat, typer.Option("--format", help=formats.MANIFEST_HELP)
-    ] = TransportFormat("text"),
-    output: Annotated[
-        Path | None,
-        typer.Option("-o", "--output", help="The file to write (default: standard output)."),
-    ] = None,
-    contacts: Annotated[
-        bool, typer.Option("--contacts", help="Add drivers' and owners' contact details.")
-    ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    allow_outside: AllowOutside = False,
-) -> None:
-    """Print the transport manifests: every transfer with who it carries, every flight as the
-    airport greeter's list with the transfer that meets it.
-    """
-    import datetime as dt
-
-    from seminar_plan.views import paper
-    from seminar_plan.views import transport as manifests
-
-    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
-    day_shown = None if day is None else day_number(model, day)
-    for what, value, known in (
-        ("flight", flight, sorted(model.flight_by_id)),
-        ("vehicle", vehicle, sorted(model.vehicle_by_id)),
-    ):
-        if value is not None and value not in known:
-            fail(suggest.unknown_message(what, value, known))
-    stamp = paper.make_stamp(
-        Path(loaded.path).name,
-        [source.text for source in loaded.sources.files],
-        dt.datetime.now(model.event.tz),
-    )
-    manifest = manifests.build(
-        model,
-        str(loaded.path),
-        lang=lang,
-        stamp=stamp,
-        filters=manifests.Filters(day=day_shown, flight=flight, vehicle=vehicle),
-        contacts=contacts,
-    )
-    emit(formats.MANIFESTS[output_format.value].render(manifest), output, force=force)
 
 
 class AgendaFormat(StrEnum):

@@ -1,4 +1,5 @@
-"""Logistics commands: rooming (beds per hotel and night) and catering (meals by diet).
+"""Logistics commands: rooming (beds per hotel and night), catering (meals by diet) and
+transport (transfer manifests and airport greeters' lists).
 
 Annotations are real objects here, as in ``cli.py``: typer reads them at every start.
 """
@@ -6,11 +7,11 @@ Annotations are real objects here, as in ``cli.py``: typer reads them at every s
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from seminar_plan import suggest
+from seminar_plan import formats, suggest
 from seminar_plan.cli import (
     AllowOutside,
     ForceOption,
@@ -113,3 +114,68 @@ def catering(
             CateringFormat.json: logistics.catering_json,
         }[output_format](report)
     emit(data, output, force=force)
+
+
+if TYPE_CHECKING:
+    TransportFormat = StrEnum
+else:
+    # The --format choices, built from the formats registry.
+    TransportFormat = StrEnum("TransportFormat", [(name, name) for name in formats.MANIFESTS])
+TRANSPORT_TEXT = TransportFormat("text")
+
+
+@app.command()
+def transport(
+    plan: PlanArgument = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--day", help="Only one day: N (1 = the first day) or YYYY-MM-DD."),
+    ] = None,
+    flight: Annotated[
+        str | None,
+        typer.Option("--flight", help="One flight's greeter list and the transfers that meet it."),
+    ] = None,
+    vehicle: Annotated[
+        str | None, typer.Option("--vehicle", help="One vehicle's transfers: a driver's day.")
+    ] = None,
+    lang: LangOption = None,
+    output_format: Annotated[
+        TransportFormat, typer.Option("--format", help=formats.MANIFEST_HELP)
+    ] = TRANSPORT_TEXT,
+    output: OutputOption = None,
+    contacts: Annotated[
+        bool, typer.Option("--contacts", help="Add drivers' and owners' contact details.")
+    ] = False,
+    force: ForceOption = False,
+    allow_outside: AllowOutside = False,
+) -> None:
+    """Print the transport manifests: every transfer with who it carries, every flight as the
+    airport greeter's list with the transfer that meets it.
+    """
+    import datetime as dt
+
+    from seminar_plan.views import paper
+    from seminar_plan.views import transport as manifests
+
+    loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
+    day_shown = None if day is None else day_number(model, day)
+    for what, value, known in (
+        ("flight", flight, sorted(model.flight_by_id)),
+        ("vehicle", vehicle, sorted(model.vehicle_by_id)),
+    ):
+        if value is not None and value not in known:
+            fail(suggest.unknown_message(what, value, known))
+    stamp = paper.make_stamp(
+        Path(loaded.path).name,
+        [source.text for source in loaded.sources.files],
+        dt.datetime.now(model.event.tz),
+    )
+    manifest = manifests.build(
+        model,
+        str(loaded.path),
+        lang=lang,
+        stamp=stamp,
+        filters=manifests.Filters(day=day_shown, flight=flight, vehicle=vehicle),
+        contacts=contacts,
+    )
+    emit(formats.MANIFESTS[output_format.value].render(manifest), output, force=force)

@@ -196,6 +196,7 @@ def _cue_rows(
             ),
         )
 
+
 def _transport_credits(
     plan: Plan, session: Session, order: tuple[str, ...]
 ) -> tuple[tuple[str, tuple[Phrase, ...]], ...]:
