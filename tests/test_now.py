@@ -60,6 +60,7 @@ def test_every_room_is_listed_then_the_venues_without_rooms() -> None:
     assert listed == [(r.id, True) for r in EXAMPLE.rooms] + [
         ("conference-hotel", False),
         ("smart-city-centre", False),
+        ("cgo", False),
     ]
 
 
