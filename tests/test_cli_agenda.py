@@ -184,7 +184,7 @@ class TestPlanWithErrors:
     def test_text_prints_markers_and_the_count(self) -> None:
         code, out, err = run("agenda", CONFLICTS, "--day", "1")
         assert (code, err) == (0, "")
-        assert "!3   09:00-10:00   Crowded talk" in out
+        assert "!4    09:00-10:00   Crowded talk" in out
         assert out.endswith("`seminar-plan check` finds 18 error(s) and 23 warning(s).\n")
 
     def test_json_says_so_on_stderr(self) -> None:

@@ -174,7 +174,7 @@ def test_sarif_is_valid_against_the_published_schema(monkeypatch: pytest.MonkeyP
     overlap = next(r for r in run["results"] if r["ruleId"] == "room-overlap")
     location = overlap["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "examples/conflicts/seminar.toml"
-    assert overlap["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 157
+    assert overlap["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 170
 
 
 def test_sarif_names_an_absolute_file_by_a_file_uri() -> None:
