@@ -144,11 +144,14 @@ class TestOptions:
     def test_person_is_an_itinerary(self) -> None:
         items = json_items(EXAMPLE, "--person", "usui", "--lang", "en")
         # Usui speaks at the opening; the rest is what the Japanese delegation attends (the
-        # welcome dinner and the plenary for "all"), optional where the session is.
+        # welcome dinner and the plenary for "all"), optional where the session is. His written
+        # arrival and departure agree with the flights that carry him, so the flights stand for
+        # them, and the car that meets him is his.
         shown = [(i["kind"], i["id"], i["role"], i["start"]) for i in items]
-        assert shown[:9] == [
+        assert shown[:10] == [
             ("registration", "japan-desk", "attending", "12:00"),
-            ("arrival", "arrival", None, "16:30"),
+            ("arrival", "ca1327", None, "16:30"),
+            ("transfer", "pickup-usui", "attendee", "17:15"),
             ("transfer", "bus-to-dinner", "attending", "17:45"),
             ("reception", "welcome-dinner", "attending", "18:30"),
             ("transfer", "bus-after-dinner", "attending", "20:45"),
@@ -157,10 +160,12 @@ class TestOptions:
             ("ceremony", "opening", "speaker", "09:30"),
             ("keynote", "keynote", "attending", "10:00"),
         ]
-        assert ("departure", "departure", None, "18:50") in shown
+        assert ("departure", "ca1328", None, "18:50") in shown
         assert ("visit", "site-visit", "optional", "14:30") in shown
         arrival = next(i for i in items if i["kind"] == "arrival")
-        assert arrival["note"].startswith("Round trip from Beijing")
+        assert arrival["title"] == "Flight CA1327 lands"
+        assert arrival["note"] == "from Beijing, 2025-07-23 14:30 UTC+08:00"
+        assert arrival["venue"] == "cgo"
 
     def test_markdown(self) -> None:
         code, out, err = run("agenda", EXAMPLE, "--day", "1", "--format", "markdown")
