@@ -396,10 +396,27 @@ class TestOutputSafety:
         assert target.read_bytes() == written
         assert run(*command, "-o", str(target), "--force")[0] == 0
 
-    def test_init_writes_only_the_starter_plan(self, tmp_path: Path) -> None:
+    def test_init_writes_only_the_starter_plan_and_its_schema(self, tmp_path: Path) -> None:
         before = _tree(tmp_path)
         assert run("init", str(tmp_path / "new"))[0] == 0
-        assert _tree(tmp_path) - before == {Path("new"), Path("new/seminar.toml")}
+        assert _tree(tmp_path) - before == {
+            Path("new"),
+            Path("new/seminar.toml"),
+            Path("new/seminar-plan.schema.json"),
+        }
+
+    def test_init_keeps_a_different_schema_file_without_force(self, tmp_path: Path) -> None:
+        schema = tmp_path / "seminar-plan.schema.json"
+        schema.write_text("{}", encoding="utf-8")
+        assert run("init", str(tmp_path)) == (
+            2,
+            "",
+            f"seminar-plan: {schema} exists; pass --force to overwrite it\n",
+        )
+        assert not (tmp_path / "seminar.toml").exists()
+        assert schema.read_text(encoding="utf-8") == "{}"
+        assert run("init", str(tmp_path), "--force")[0] == 0
+        assert schema.read_text(encoding="utf-8") != "{}"
 
     @pytest.mark.parametrize(
         "command",

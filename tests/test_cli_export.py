@@ -176,6 +176,7 @@ def test_init_then_check_then_init_again(here: Path) -> None:
         0,
         (
             b"wrote my-seminar/seminar.toml\n"
+            b"wrote my-seminar/seminar-plan.schema.json\n"
             b"Next, try:\n"
             b"  seminar-plan check my-seminar/seminar.toml\n"
             b"  seminar-plan agenda my-seminar/seminar.toml\n"
@@ -204,8 +205,9 @@ def test_init_then_check_then_init_again(here: Path) -> None:
 def test_init_in_the_current_folder(here: Path) -> None:
     code, out, err = run("init")
     assert (code, err) == (0, "")
-    assert out.decode().splitlines()[:3] == [
+    assert out.decode().splitlines()[:4] == [
         "wrote seminar.toml",
+        "wrote seminar-plan.schema.json",
         "Next, try:",
         "  seminar-plan check",
     ]

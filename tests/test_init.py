@@ -27,7 +27,9 @@ def test_the_starter_plan_has_what_the_issue_promises() -> None:
 
 def test_the_starter_plan_explains_itself() -> None:
     text = starter_plan()
-    assert text.startswith("# seminar.toml: a starter plan written by `seminar-plan init`.")
+    schema_line, first, *_ = text.splitlines()
+    assert schema_line == "#:schema ./seminar-plan.schema.json"
+    assert first == "# seminar.toml: a starter plan written by `seminar-plan init`."
     comments = [line for line in text.splitlines() if line.startswith("#")]
     assert len(comments) >= 20
 

@@ -43,9 +43,20 @@ def init(
     except OSError as error:
         fail(f"{folder}: cannot make the folder ({error.strerror or error})")
     target = folder / starter.PLAN_NAME
+    schema = folder / starter.SCHEMA_FILE
+    schema_text = starter.schema_text()
+    # The schema beside the plan is ours to refresh, but never a different file of that name.
+    current = schema.read_text(encoding="utf-8", errors="replace") if schema.is_file() else None
+    if current is not None and current != schema_text and not force:
+        fail(f"{schema} exists; pass --force to overwrite it")
     safe_write(target, starter.starter_plan(), force=force)
+    wrote = [target]
+    if current != schema_text:
+        safe_write(schema, schema_text, force=force)
+        wrote.append(schema)
     steps = "".join(f"  {command}\n" for command in starter.next_commands(folder))
-    sys.stdout.write(f"wrote {target}\nNext, try:\n{steps}")
+    written = "".join(f"wrote {path}\n" for path in wrote)
+    sys.stdout.write(f"{written}Next, try:\n{steps}")
 
 
 import_app = typer.Typer(
