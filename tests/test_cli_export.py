@@ -428,3 +428,25 @@ def test_a_full_disk_is_a_plain_error() -> None:
         b"",
         b"seminar-plan: /dev/full: cannot write (No space left on device)\n",
     )
+
+
+def test_import_a_shift_jis_sheet_for_one_delegation(here: Path) -> None:
+    sheet = "氏名,フリガナ,食事制限\n安田,ヤスダ,ハラール\n安田,ヤスダ,\n"
+    (here / "sheet.csv").write_bytes(sheet.encode("cp932"))
+    args = ("import", "people", "sheet.csv", "--encoding", "cp932", "--delegation", "japan")
+    code, out, err = run(*args, "--id-prefix", "jp-")
+    assert code == 2
+    assert "row 3: id 'jp-yasuda' is already used by row 2" in err
+    assert "warning: row 3: same name as row 2 ('安田')" in err
+    code, out, err = run(*args, "--skip-bad")
+    assert code == 0
+    text = out.decode()
+    assert '[people.yasuda]\ndelegation = "japan"\ndiet = [\n    "halal",\n]\n' in text
+    assert '[people.yasuda.name]\nja = "安田"\nja-Hrkt = "ヤスダ"\n' in text
+
+
+def test_import_refuses_a_delegation_that_is_no_id(here: Path) -> None:
+    (here / "sheet.csv").write_text("name\nX\n", encoding="utf-8")
+    code, out, err = run("import", "people", "sheet.csv", "--delegation", "Japan Side")
+    assert (code, out) == (2, b"")
+    assert "'Japan Side' is not a delegation id" in err

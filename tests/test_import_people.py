@@ -256,3 +256,88 @@ def test_file_names_cannot_add_tables_through_the_comments() -> None:
             " seminar.toml, or paste the tables into it."
         ),
     ]
+
+
+# --- registration sheets: readings, delegations, prefixes, diet, hotel, flight, encodings -------
+
+READINGS = (
+    "氏名,フリガナ,拼音,食事制限,宿泊先,便名\n"
+    "佐藤 太郎,サトウ タロウ,,ハラール、卵アレルギー,garden-hotel,NH961\n"
+    "张伟,,Zhāng Wěi,素食,garden-hotel,\n"
+    "きっかわ しょう,きっかわ しょう,,なし,,\n"
+)
+
+
+def test_ids_from_kana_and_pinyin_readings_are_stable() -> None:
+    first = read_people(sheet(READINGS))
+    assert first.problems == ()
+    assert [p.id for p in first.people] == ["satou-tarou", "zhang-wei", "kikkawa-shou"]
+    again = read_people(sheet(READINGS))
+    assert [p.id for p in again.people] == [p.id for p in first.people]
+    sato = first.people[0]
+    assert sato.name == (("ja", "佐藤 太郎"), ("ja-Hrkt", "サトウ タロウ"))
+
+
+def test_diet_hotel_and_flight_columns() -> None:
+    sato, zhang, kikkawa = read_people(sheet(READINGS)).people
+    assert (sato.diet, sato.hotel) == (("halal",), "garden-hotel")
+    # What is no diet tag, and the flight (a person has no flight key), go into the notes.
+    assert sato.notes == (("", "diet: 卵アレルギー; flight: NH961"),)
+    assert (zhang.diet, zhang.notes) == (("vegetarian",), ())
+    assert (kikkawa.diet, kikkawa.hotel) == ((), None)
+
+
+def test_the_imported_people_check_clean_in_a_plan() -> None:
+    people = read_people(sheet(READINGS), delegation="japan").people
+    text = plan_text("[venues.garden-hotel]\nname = 'Garden'\n\n" + to_toml(people, "r.csv"))
+    loaded = load_text(text, "p.toml")
+    schema_problems = [f for f in check(loaded) if f.code in ("schema", "unknown-ref")]
+    assert schema_problems == []
+    assert loaded.plan is not None
+    sato = loaded.plan.person_by_id["satou-tarou"]
+    assert sato.delegation == "japan"
+
+
+def test_delegation_for_rows_that_name_none_and_a_prefix_for_made_ids() -> None:
+    text = "name,delegation,id\nZhang Wei,,\nLi Na,china,\nWang,,wang-given\n"
+    people = read_people(sheet(text), delegation="guests", id_prefix="cn-").people
+    assert [(p.id, p.delegation) for p in people] == [
+        ("cn-zhang-wei", "guests"),
+        ("cn-li-na", "china"),
+        ("wang-given", "guests"),
+    ]
+    with pytest.raises(SheetError, match="id prefix 'CN ' cannot start an id"):
+        read_people(sheet(text), id_prefix="CN ")
+
+
+def test_duplicate_names_are_flagged_but_imported() -> None:
+    text = "name,id\nYASUDA Taro,yasuda\nYasuda  Taro,yasuda-2\n"
+    result = read_people(sheet(text))
+    assert [p.id for p in result.people] == ["yasuda", "yasuda-2"]
+    assert [str(w) for w in result.warnings] == [
+        "row 3: same name as row 2 ('Yasuda  Taro'): two people, or one twice?"
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["shift_jis", "cp932", "gb18030", "utf-16"])
+def test_sheets_in_the_encodings_offices_save(encoding: str) -> None:
+    text = "氏名,所属\n安田,クレア\n" if "gb" not in encoding else "姓名,单位\n王伟,郑州市\n"
+    people = read_people(text.encode(encoding), encoding=encoding).people
+    assert people[0].name[0][1] in ("安田", "王伟")
+
+
+def test_a_wrong_or_unknown_encoding_is_one_clear_line() -> None:
+    with pytest.raises(SheetError, match="line 2: the file is not valid shift_jis"):
+        read_people("name\n王伟😀\n".encode(), encoding="shift_jis")
+    with pytest.raises(SheetError, match="unknown encoding 'sjis2'"):
+        read_people(b"name\nx\n", encoding="sjis2")
+
+
+def test_kana_romanisation() -> None:
+    from seminar_plan.authoring.import_people import romanise_kana
+
+    assert romanise_kana("サトウ タロウ") == "satou tarou"
+    assert romanise_kana("きっかわ") == "kikkawa"
+    assert romanise_kana("チョウ") == "chou"
+    assert romanise_kana("ｻﾄｳ") == "satou"
+    assert romanise_kana("佐藤") is None

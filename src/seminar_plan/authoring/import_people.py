@@ -26,7 +26,21 @@ from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE
 from seminar_plan.text import printable
 
 TEXT_FIELDS = ("name", "title", "organization", "notes")
-PLAIN_FIELDS = ("id", "delegation", "rank", "languages", "arrive", "depart")
+PLAIN_FIELDS = (
+    "id",
+    "delegation",
+    "rank",
+    "languages",
+    "arrive",
+    "depart",
+    "diet",
+    "hotel",
+    "flight",
+)
+# How a name is read, kept as a variant of the name in a BCP 47 script: kana (ja-Hrkt) and
+# pinyin (zh-Latn). An id comes from them when the sheet has no Latin name.
+KANA = "ja-Hrkt"
+PINYIN = "zh-Latn"
 CONTACT = "contact"
 NUMBERED_PREFIX = "person-"
 # A registration sheet of tens of thousands of people is a few MB; past this, refuse.
@@ -125,7 +139,158 @@ HEADERS: dict[str, str] = {
     "手机": "contact.phone",
     "wechat": "contact.wechat",
     "微信": "contact.wechat",
+    "kana": "name.ja-Hrkt",
+    "furigana": "name.ja-Hrkt",
+    "フリガナ": "name.ja-Hrkt",
+    "ふりがな": "name.ja-Hrkt",
+    "カナ": "name.ja-Hrkt",
+    "よみがな": "name.ja-Hrkt",
+    "ヨミガナ": "name.ja-Hrkt",
+    "氏名(カナ)": "name.ja-Hrkt",
+    "氏名(フリガナ)": "name.ja-Hrkt",
+    "pinyin": "name.zh-Latn",
+    "拼音": "name.zh-Latn",
+    "姓名拼音": "name.zh-Latn",
+    "romanized": "name.en",
+    "romanised": "name.en",
+    "romaji": "name.en",
+    "diet": "diet",
+    "dietary": "diet",
+    "dietaryrequirements": "diet",
+    "食事制限": "diet",
+    "食事": "diet",
+    "饮食": "diet",
+    "饮食禁忌": "diet",
+    "饮食要求": "diet",
+    "hotel": "hotel",
+    "宿泊先": "hotel",
+    "ホテル": "hotel",
+    "酒店": "hotel",
+    "住宿": "hotel",
+    "flight": "flight",
+    "flightno": "flight",
+    "便名": "flight",
+    "航班": "flight",
+    "航班号": "flight",
 }
+# Diet words as registration forms write them -> the plan's diet tags.
+DIET_NAMES: dict[str, str] = {
+    "ハラール": "halal",
+    "清真": "halal",
+    "ベジタリアン": "vegetarian",
+    "菜食": "vegetarian",
+    "素食": "vegetarian",
+    "ヴィーガン": "vegan",
+    "ビーガン": "vegan",
+    "纯素": "vegan",
+    "豚肉不可": "no-pork",
+    "不吃猪肉": "no-pork",
+    "牛肉不可": "no-beef",
+    "不吃牛肉": "no-beef",
+    "グルテンフリー": "gluten-free",
+    "无麸质": "gluten-free",
+    "なし": "",
+    "無": "",
+    "无": "",
+    "none": "",
+}
+_DIET_TAG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
+# Kana -> Hepburn romaji, for ids from a kana column (katakana; hiragana is mapped to it).
+# fmt: off
+_KANA_PAIRS = {
+    "キャ": "kya", "キュ": "kyu", "キョ": "kyo", "シャ": "sha", "シュ": "shu", "ショ": "sho",
+    "チャ": "cha", "チュ": "chu", "チョ": "cho", "ニャ": "nya", "ニュ": "nyu", "ニョ": "nyo",
+    "ヒャ": "hya", "ヒュ": "hyu", "ヒョ": "hyo", "ミャ": "mya", "ミュ": "myu", "ミョ": "myo",
+    "リャ": "rya", "リュ": "ryu", "リョ": "ryo", "ギャ": "gya", "ギュ": "gyu", "ギョ": "gyo",
+    "ジャ": "ja", "ジュ": "ju", "ジョ": "jo", "ビャ": "bya", "ビュ": "byu", "ビョ": "byo",
+    "ピャ": "pya", "ピュ": "pyu", "ピョ": "pyo",
+}
+# fmt: on
+_KANA = dict(
+    zip(
+        "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロ"
+        "ワヲンガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポァィゥェォ",
+        [
+            "a",
+            "i",
+            "u",
+            "e",
+            "o",
+            "ka",
+            "ki",
+            "ku",
+            "ke",
+            "ko",
+            "sa",
+            "shi",
+            "su",
+            "se",
+            "so",
+            "ta",
+            "chi",
+            "tsu",
+            "te",
+            "to",
+            "na",
+            "ni",
+            "nu",
+            "ne",
+            "no",
+            "ha",
+            "hi",
+            "fu",
+            "he",
+            "ho",
+            "ma",
+            "mi",
+            "mu",
+            "me",
+            "mo",
+            "ya",
+            "yu",
+            "yo",
+            "ra",
+            "ri",
+            "ru",
+            "re",
+            "ro",
+            "wa",
+            "o",
+            "n",
+            "ga",
+            "gi",
+            "gu",
+            "ge",
+            "go",
+            "za",
+            "ji",
+            "zu",
+            "ze",
+            "zo",
+            "da",
+            "ji",
+            "zu",
+            "de",
+            "do",
+            "ba",
+            "bi",
+            "bu",
+            "be",
+            "bo",
+            "pa",
+            "pi",
+            "pu",
+            "pe",
+            "po",
+            "a",
+            "i",
+            "u",
+            "e",
+            "o",
+        ],
+        strict=True,
+    )
+)
 # Language names as registration forms write them -> codes.
 LANGUAGE_NAMES: dict[str, str] = {
     "日本語": "ja",
@@ -182,6 +347,8 @@ class ImportedPerson:
     arrive: dt.datetime | None = None
     depart: dt.datetime | None = None
     contact: tuple[tuple[str, str], ...] = ()
+    diet: tuple[str, ...] = ()
+    hotel: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +358,8 @@ class Sheet:
     people: tuple[ImportedPerson, ...]
     problems: tuple[Problem, ...]
     ignored_columns: tuple[str, ...]
+    # Rows imported all the same that a person should look at (two rows with one name).
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def bad_rows(self) -> tuple[int, ...]:
@@ -231,13 +400,27 @@ _BOMS = (
 )
 
 
-def _decode(data: bytes) -> str:
-    for mark, encoding in _BOMS:
+def _decode(data: bytes, encoding: str | None = None) -> str:
+    """The sheet's text: in ``encoding`` when given (shift_jis, gb18030, utf-16...), else UTF-8
+    or what a byte-order mark says."""
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise SheetError(
+                f"unknown encoding {encoding!r} (e.g. utf-8, shift_jis, cp932, gb18030, utf-16)"
+            ) from None
+        try:
+            return data.decode(encoding).removeprefix("\ufeff")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise SheetError(f"line {line}: the file is not valid {encoding}") from None
+    for mark, marked in _BOMS:
         if data.startswith(mark):
             try:
-                return data.decode(encoding)
+                return data.decode(marked)
             except UnicodeDecodeError:
-                name = encoding.upper()
+                name = marked.upper()
                 raise SheetError(
                     f"the file has a {name} byte-order mark but is not valid {name};"
                     " save it from the spreadsheet as 'CSV UTF-8' and import that"
@@ -357,13 +540,44 @@ def _is_latin(value: str) -> bool:
     return bool(letters) and all("LATIN" in unicodedata.name(char, "") for char in letters)
 
 
+def romanise_kana(value: str) -> str | None:
+    """Kana in Hepburn romaji (``サトウ タロウ`` -> ``satou tarou``); None if ``value`` has
+    anything but kana, the long-vowel mark and spaces."""
+    text = unicodedata.normalize("NFKC", value)
+    text = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in text)
+    out: list[str] = []
+    index = 0
+    double = False
+    while index < len(text):
+        pair, char = text[index : index + 2], text[index]
+        if pair in _KANA_PAIRS or char in _KANA:
+            syllable = _KANA_PAIRS.get(pair) or _KANA[char]
+            index += 2 if pair in _KANA_PAIRS else 1
+            out.append(syllable[0] + syllable if double else syllable)
+            double = False
+        elif char == "ッ":
+            double, index = True, index + 1
+        elif char == "ー" or char.isspace():
+            out.append(" " if char.isspace() else "")
+            index += 1
+        else:
+            return None
+    romaji = "".join(out).strip()
+    return romaji or None
+
+
 def _romanised_id(name: Variants) -> str | None:
-    """The id from the name given in Latin letters (English first), if there is one."""
+    """The id from the name in Latin letters (English first, then pinyin or any other), else
+    from its kana reading; None if the name has neither."""
     for _, value in sorted(name, key=lambda variant: variant[0] != "en"):
         if _is_latin(value):
             slug = slugify(unicodedata.normalize("NFKC", value))
             if slug:
                 return slug
+    for lang, value in name:
+        romaji = romanise_kana(value) if lang == KANA else None
+        if romaji:
+            return slugify(romaji) or None
     return None
 
 
@@ -422,6 +636,20 @@ class _Row:
             )
         return moment
 
+    def diet(self) -> tuple[tuple[str, ...], str]:
+        """The diet tags, and the words that are no tag (kept in the notes, not lost)."""
+        value = unicodedata.normalize("NFKC", self.cells.get("diet", ""))
+        tags: list[str] = []
+        other: list[str] = []
+        for word in filter(None, _LIST_SPLIT.split(value)):
+            tag = DIET_NAMES.get(word.casefold(), word.casefold())
+            if tag and _DIET_TAG.match(tag):
+                if tag not in tags:
+                    tags.append(tag)
+            elif tag:
+                other.append(word)
+        return tuple(tags), " ".join(other)
+
     def slug(self, field: str) -> str | None:
         value = self.cells.get(field, "")
         if not value:
@@ -435,19 +663,36 @@ class _Row:
         return value
 
 
-def _person(row: _Row, person_id: str, name: Variants) -> ImportedPerson:
+def _with_note(notes: Variants, extra: str) -> Variants:
+    """``notes`` with ``extra`` added to every variant (or as the only note)."""
+    if not extra:
+        return notes
+    if not notes:
+        return (("", extra),)
+    return tuple((lang, f"{value}; {extra}") for lang, value in notes)
+
+
+def _person(
+    row: _Row, person_id: str, name: Variants, delegation: str | None = None
+) -> ImportedPerson:
     """The person of one row; its problems are noted on the row."""
     arrive, depart = row.moment("arrive"), row.moment("depart")
     if arrive and depart and _comparable(arrive, depart) and depart < arrive:
         row.problem(f"departs ({depart:%Y-%m-%d %H:%M}) before arriving ({arrive:%Y-%m-%d %H:%M})")
+    diet, other_diet = row.diet()
+    notes = row.text("notes")
+    # The plan has no flight key on a person (flights are [[flights]] with passengers): the
+    # flight is kept in the notes, for whoever writes the [[flights]] tables.
+    for label, extra in (("diet", other_diet), ("flight", row.cells.get("flight", ""))):
+        notes = _with_note(notes, f"{label}: {extra}" if extra else "")
     return ImportedPerson(
         row=row.number,
         id=person_id,
         name=name,
         title=row.text("title"),
         organization=row.text("organization"),
-        notes=row.text("notes"),
-        delegation=row.slug("delegation"),
+        notes=notes,
+        delegation=row.slug("delegation") or delegation,
         rank=row.rank(),
         languages=row.languages(),
         arrive=arrive,
@@ -457,16 +702,48 @@ def _person(row: _Row, person_id: str, name: Variants) -> ImportedPerson:
             for field, value in row.cells.items()
             if field.startswith(f"{CONTACT}.") and value
         ),
+        diet=diet,
+        hotel=row.slug("hotel"),
     )
 
 
-def read_people(data: bytes, mapping: Mapping[str, str] | None = None) -> Sheet:
+def _same_name(named: dict[tuple[str, str], int], number: int, name: Variants) -> Problem | None:
+    """A warning when a variant of ``name`` was on an earlier row; notes each variant's row."""
+    for lang, value in name:
+        key = (lang, re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).casefold())
+        first = named.setdefault(key, number)
+        if first != number:
+            return Problem(
+                number, f"same name as row {first} ({value!r}): two people, or one twice?"
+            )
+    return None
+
+
+def _check_prefix(id_prefix: str) -> None:
+    if id_prefix and not is_slug(f"{id_prefix}x"):
+        raise SheetError(
+            f"id prefix {id_prefix!r} cannot start an id (lowercase letters, digits, - and _)"
+        )
+
+
+def read_people(
+    data: bytes,
+    mapping: Mapping[str, str] | None = None,
+    *,
+    encoding: str | None = None,
+    delegation: str | None = None,
+    id_prefix: str = "",
+) -> Sheet:
     """Read the spreadsheet's rows; raises SheetError only when it cannot be read at all.
 
     ``mapping`` maps a header to a field (``{"Full name": "name.en"}``), overriding the headers
-    seminar-plan recognises.
+    seminar-plan recognises. ``delegation`` is the delegation of rows that name none;
+    ``id_prefix`` goes before the ids made from names (``cn-`` + ``zhang-wei``), not before ids
+    the sheet gives. Ids come from the Latin name, else the pinyin or kana reading, so the same
+    sheet imported again gives the same ids.
     """
-    records = _records(_decode(data))
+    _check_prefix(id_prefix)
+    records = _records(_decode(data, encoding))
     if not records:
         raise SheetError("the file is empty; expected a header row, then one row per person")
     headers = [cell.strip() for cell in records[0]]
@@ -475,6 +752,8 @@ def read_people(data: bytes, mapping: Mapping[str, str] | None = None) -> Sheet:
     people: list[ImportedPerson] = []
     problems: list[Problem] = []
     used: dict[str, int] = {}
+    named: dict[tuple[str, str], int] = {}
+    warnings: list[Problem] = []
     numbered = 0
     for number, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
@@ -492,10 +771,12 @@ def read_people(data: bytes, mapping: Mapping[str, str] | None = None) -> Sheet:
             person_id = row.slug("id") or ""
         else:
             person_id = _romanised_id(name) or ""
-            if not person_id:
-                numbered += 1
-                person_id = f"{NUMBERED_PREFIX}{numbered}"
-        person = _person(row, person_id, name)
+            numbered += not person_id
+            person_id = id_prefix + (person_id or f"{NUMBERED_PREFIX}{numbered}")
+        person = _person(row, person_id, name, delegation)
+        warning = _same_name(named, number, name)
+        if warning is not None:
+            warnings.append(warning)
         if person.id in used:
             row.problem(
                 f"id {person.id!r} is already used by row {used[person.id]}"
@@ -507,7 +788,7 @@ def read_people(data: bytes, mapping: Mapping[str, str] | None = None) -> Sheet:
             problems.extend(row.problems)
         else:
             people.append(person)
-    return Sheet(tuple(people), tuple(problems), tuple(ignored))
+    return Sheet(tuple(people), tuple(problems), tuple(ignored), tuple(warnings))
 
 
 def _comparable(first: dt.datetime, second: dt.datetime) -> bool:
@@ -541,6 +822,8 @@ def to_toml(people: Sequence[ImportedPerson], source: str, target: str | None = 
             ("arrive", person.arrive),
             ("depart", person.depart),
             ("contact", dict(person.contact) or None),
+            ("hotel", person.hotel),
+            ("diet", list(person.diet) or None),
         )
         table.update((key, value) for key, value in optional if value is not None)
         if person.notes:

@@ -83,16 +83,37 @@ def import_people(
     skip_bad: Annotated[
         bool, typer.Option("--skip-bad", help="Write the good rows even if some are bad.")
     ] = False,
+    delegation: Annotated[
+        str | None,
+        typer.Option("--delegation", help="The delegation of every row that names none."),
+    ] = None,
+    id_prefix: Annotated[
+        str,
+        typer.Option("--id-prefix", help="Put before every id made from a name, e.g. cn-."),
+    ] = "",
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="The sheet's encoding when not UTF-8: shift_jis (cp932), gb18030, utf-16...",
+        ),
+    ] = None,
     force: ForceOption = False,
 ) -> None:
     """Turn a registration spreadsheet (CSV) into the plan's people tables.
 
-    Headers such as name, 氏名, 所属, 役職 and email are recognised; ids come from the names.
+    Headers such as name, 氏名, 所属, 役職, email, フリガナ, 拼音, diet, hotel and flight are
+    recognised. Ids come from the Latin name, else the kana or pinyin reading, so importing the
+    same sheet again gives the same ids. A flight goes into the notes (flights are [[flights]]).
 
     A bad row stops the import (nothing is written) unless --skip-bad; each is reported by row.
     """
     from seminar_plan.authoring import import_people as importer
+    from seminar_plan.load.parse import is_slug
 
+    if delegation is not None and not is_slug(delegation):
+        message = f"{delegation!r} is not a delegation id (lowercase letters, digits, - and _)"
+        raise typer.BadParameter(message, param_hint="--delegation")
     fields: dict[str, str] = {}
     for item in mapping or ():
         header, equals, field = item.rpartition("=")
@@ -107,7 +128,9 @@ def import_people(
     except ReadError as error:
         fail(f"{sheet}: {error}")
     try:
-        result = importer.read_people(data, fields)
+        result = importer.read_people(
+            data, fields, encoding=encoding, delegation=delegation, id_prefix=id_prefix
+        )
     except importer.SheetError as error:
         fail(f"{sheet}: {error}")
     for column in result.ignored_columns:
@@ -117,6 +140,8 @@ def import_people(
         )
     for problem in result.problems:
         sys.stderr.write(f"seminar-plan: {sheet}: {problem}\n")
+    for warning in result.warnings:
+        sys.stderr.write(f"seminar-plan: {sheet}: warning: {warning}\n")
     if result.problems and not skip_bad:
         fail(
             f"{sheet}: {len(result.bad_rows)} row(s) have problems, so nothing was written;"
