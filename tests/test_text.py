@@ -107,3 +107,49 @@ def test_csv_document_quotes_every_break_and_neutralises_every_cell() -> None:
     assert csv_document([["=1+1", "a\rb", "c\nd"], ["x", "@y", ""]]) == (
         '\'=1+1,"a\rb","c\nd"\r\nx,\'@y,\r\n'
     )
+
+
+# --- line breaking --------------------------------------------------------------------------
+
+
+def _lines(text: str, width: int) -> list[str]:
+    from seminar_plan.text import line_breaks
+
+    cuts = [0, *line_breaks(text, width), len(text)]
+    return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def test_latin_words_are_not_cut() -> None:
+    assert _lines("Shimane Prefecture representative", 20) == [
+        "Shimane Prefecture ",
+        "representative",
+    ]
+
+
+def test_a_word_longer_than_the_line_is_cut() -> None:
+    assert _lines("representative", 8) == ["represen", "tative"]
+
+
+def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() -> None:
+    assert _lines("さいたま市（鄭州市の友好都市、1981年提携）", 26) == [
+        "さいたま市（鄭州市の友好都",
+        "市、1981年提携）",
+    ]
+    assert _lines("酒店大堂（日方报到・乘车）", 12) == ["酒店大堂（日", "方报到・乘", "车）"]
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab 、。（）「」会議場ッー")), min_size=1, max_size=40),
+    st.integers(min_value=4, max_value=30),
+)
+def test_lines_fit_rejoin_and_follow_kinsoku(text: str, width: int) -> None:
+    from seminar_plan.text import NO_LINE_END, NO_LINE_START, cell_width
+
+    lines = _lines(text, width)
+    assert "".join(lines) == text
+    for line in lines:
+        assert cell_width(line.rstrip()) <= width
+    for before, after in zip(lines, lines[1:], strict=False):
+        # A break inside a run that cannot fit on any line is the only exception.
+        if after[0] in NO_LINE_START or before[-1] in NO_LINE_END:
+            assert cell_width(before.rstrip()) > width - 2

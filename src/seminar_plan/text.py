@@ -93,3 +93,69 @@ def cell_width(value: str) -> int:
         else 1
         for char in value
     )
+
+
+# Line breaking for narrow columns. Kinsoku shori (JIS X 4051): these never start a line...
+NO_LINE_START = frozenset(
+    "、。，．,.:;!?)]}）］｝〕〉》」』】〙〗〟’”｠»‐゠–〜～ー・：；！？‼⁇⁈⁉ヽヾゝゞ々〻"
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"
+)
+# ...and these never end one.
+NO_LINE_END = frozenset("([{（［｛〔〈《「『【〘〖〝‘“｟«")
+
+
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Spans between which a line may break: a Latin word with its trailing spaces, or one
+    wide character with them; kinsoku merges a closing mark into the span before it and an
+    opening one into the span after it."""
+    units: list[tuple[int, int]] = []
+    index = 0
+    while index < len(text):
+        end = index + 1
+        if not _is_wide(text[index]) and not text[index].isspace():
+            while end < len(text) and not text[end].isspace() and not _is_wide(text[end]):
+                end += 1
+        while end < len(text) and text[end].isspace():
+            end += 1
+        units.append((index, end))
+        index = end
+    merged: list[tuple[int, int]] = []
+    glue_next = False
+    for start, end in units:
+        if merged and (glue_next or text[start] in NO_LINE_START):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+        glue_next = text[end - 1] in NO_LINE_END
+    return merged
+
+
+def line_breaks(text: str, width: int) -> list[int]:
+    """Where to break ``text`` (one line, no line feeds) to fit ``width`` terminal cells:
+    Latin text at spaces, CJK between characters but never before a closing mark (、。）」...)
+    nor after an opening one (（「...). Only a span wider than a whole line is cut inside."""
+    breaks: list[int] = []
+    used = 0
+    for start, end in _units(text):
+        span = text[start:end]
+        needed = cell_width(span.rstrip())
+        if used + needed <= width:
+            used += cell_width(span)
+            continue
+        if used and start:
+            breaks.append(start)
+        used = 0
+        if needed <= width:
+            used = cell_width(span)
+            continue
+        for offset in range(start, end):
+            char_width = cell_width(text[offset])
+            if used + char_width > width and used:
+                breaks.append(offset)
+                used = 0
+            used += char_width
+    return breaks

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, JustifyMethod, OverflowMethod, RenderableType
+from rich.containers import Lines
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -20,7 +21,7 @@ from seminar_plan import locales, present
 from seminar_plan.findings import Finding
 from seminar_plan.logistics.interpreting import hours_text
 from seminar_plan.model import Plan
-from seminar_plan.text import cell_width, language_order, pick, printable
+from seminar_plan.text import cell_width, language_order, line_breaks, pick, printable
 from seminar_plan.views.interpreters import InterpreterRoster, day_text, session_text
 from seminar_plan.views.now import NowNext, minutes_until
 from seminar_plan.views.rows import (
@@ -50,6 +51,37 @@ class Shown(Text):
 
     def append(self, text: str | Text, style: str | Style | None = None) -> Text:
         return super().append(printable(text) if isinstance(text, str) else text, style)
+
+    def wrap(
+        self,
+        console: Console,
+        width: int,
+        *,
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        tab_size: int = 8,
+        no_wrap: bool | None = None,
+    ) -> Lines:
+        """Rich's wrapping, with the line breaks of ``text.line_breaks``: Latin words are not
+        cut, and no line starts with 、。）」 or ends with （「 (kinsoku)."""
+        if no_wrap or self.no_wrap or overflow == "ignore":
+            return super().wrap(
+                console, width, justify=justify, overflow=overflow, tab_size=tab_size, no_wrap=True
+            )
+        wrap_justify = justify or self.justify or "default"
+        wrap_overflow = overflow or self.overflow or "fold"
+        lines = Lines()
+        for line in self.split(allow_blank=True):
+            if "\t" in line:
+                line.expand_tabs(tab_size)
+            pieces = line.divide(line_breaks(line.plain, width))
+            for piece in pieces:
+                piece.rstrip_end(width)
+            pieces.justify(console, width, justify=wrap_justify, overflow=wrap_overflow)
+            for piece in pieces:
+                piece.truncate(width, overflow=wrap_overflow)
+            lines.extend(pieces)
+        return lines
 
 
 _SIDE_STYLE = "italic"
