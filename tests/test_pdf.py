@@ -163,3 +163,21 @@ class TestRender:
         font.write_bytes(b"ttcf and then nothing")
         with pytest.raises(PdfError, match=r"font\.ttc: cannot use this font"):
             render_pdf(sheet(example_plan(), 2, "en"), font)
+
+
+def test_cells_break_lines_by_kinsoku(tmp_path: Path, system_font: Path) -> None:
+    from seminar_plan.text import NO_LINE_END, NO_LINE_START
+
+    document = render_pdf(sheet(example_plan(), 2, "ja"), system_font)
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(document)
+    text = subprocess.run(
+        [poppler("pdftotext"), "-enc", "UTF-8", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    lines = [line for line in text.splitlines() if line.strip()]
+    # The lobby's name no longer breaks after its opening bracket: ホテルロビー（ / 日本側...
+    assert "ホテルロビー" in lines
+    assert [line for line in lines if line[0] in NO_LINE_START or line[-1] in NO_LINE_END] == []

@@ -154,3 +154,17 @@ def test_lines_fit_rejoin_and_follow_kinsoku(text: str, width: int) -> None:
         # The only exception: a run of glued characters wider than a line is cut where full.
         if after[0] in NO_LINE_START or before[-1] in NO_LINE_END:
             assert cell_width(before) + cell_width(after[0]) > width
+
+
+def test_wrap_lines_with_a_measure_of_its_own() -> None:
+    from seminar_plan.text import wrap_lines
+
+    def em(value: str) -> float:  # every character one unit wide
+        return float(len(value))
+
+    assert wrap_lines("ホテルロビー（日本側受付・バス乗車）", 5, em) == (
+        "ホテルロ\nビー（日本\n側受付・バ\nス乗車）"
+    )
+    assert wrap_lines("Side meetings of the day\nsecond", 9, em) == (
+        "Side\nmeetings\nof the\nday\nsecond"
+    )

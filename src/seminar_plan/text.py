@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 
 from seminar_plan.model import Plan, Text
 
@@ -134,28 +135,38 @@ def _units(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def line_breaks(text: str, width: int) -> list[int]:
-    """Where to break ``text`` (one line, no line feeds) to fit ``width`` terminal cells:
-    Latin text at spaces, CJK between characters but never before a closing mark (、。）」...)
-    nor after an opening one (（「...). Only a span wider than a whole line is cut inside."""
+def line_breaks(text: str, width: float, measure: Callable[[str], float] = cell_width) -> list[int]:
+    """Where to break ``text`` (one line, no line feeds) to fit ``width``: Latin text at
+    spaces, CJK between characters but never before a closing mark (、。）」...) nor after an
+    opening one (（「...). Only a span wider than a whole line is cut inside. ``measure`` gives
+    a string's width: terminal cells by default, a font's millimetres for the PDF."""
     breaks: list[int] = []
-    used = 0
+    used: float = 0
     for start, end in _units(text):
         span = text[start:end]
-        needed = cell_width(span.rstrip())
+        needed = measure(span.rstrip())
         if used + needed <= width:
-            used += cell_width(span)
+            used += measure(span)
             continue
         if used and start:
             breaks.append(start)
         used = 0
         if needed <= width:
-            used = cell_width(span)
+            used = measure(span)
             continue
         for offset in range(start, end):
-            char_width = cell_width(text[offset])
+            char_width = measure(text[offset])
             if used + char_width > width and used:
                 breaks.append(offset)
                 used = 0
             used += char_width
     return breaks
+
+
+def wrap_lines(text: str, width: float, measure: Callable[[str], float] = cell_width) -> str:
+    """``text`` with a line feed at each of its ``line_breaks`` (trailing spaces dropped)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        cuts = [0, *line_breaks(line, width, measure), len(line)]
+        out.extend(line[a:b].rstrip() if b < len(line) else line[a:b] for a, b in pairwise(cuts))
+    return "\n".join(out)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from seminar_plan import present
 from seminar_plan.errors import SeminarPlanError
+from seminar_plan.text import wrap_lines
 from seminar_plan.views.paper import Phrase, stamp_text
 from seminar_plan.views.runsheet import (
     COLUMNS,
@@ -60,6 +61,8 @@ _FACE_TAGS = {
 }
 _MARGIN = 10.0
 _WIDTHS = (7.5, 4.5, 5.5, 20, 16, 8, 10, 9.5, 16, 3)
+# Millimetres of a column that text does not use (fpdf2's cell padding and rounding).
+_CELL_SLACK = 2.5
 _GREY = (230, 230, 230)
 _RED = (176, 0, 0)
 
@@ -184,7 +187,7 @@ def _sections(pdf: FPDF, sheet: RunSheet, family_for: FamilyOf) -> None:
                 for name in COLUMNS:
                     heading.cell(labels[name])
                 for row in section.rows:
-                    _table_row(table, row, sheet, family_for)
+                    _table_row(pdf, table, row, sheet, family_for)
         except ValueError as error:
             raise PdfError(f"cannot lay out the run sheet: {error}") from None
 
@@ -238,7 +241,7 @@ def _findings_box(pdf: FPDF, sheet: RunSheet, family: str) -> None:
     pdf.ln(2)
 
 
-def _table_row(table: Table, row: Row, sheet: RunSheet, family_for: FamilyOf) -> None:
+def _table_row(pdf: FPDF, table: Table, row: Row, sheet: RunSheet, family_for: FamilyOf) -> None:
     """One row of the fpdf2 table; gaps and overlaps are shaded."""
     from fpdf.fonts import FontFace
 
@@ -279,5 +282,11 @@ def _table_row(table: Table, row: Row, sheet: RunSheet, family_for: FamilyOf) ->
         (row.notes.text if row.notes else "", row.notes),
         ("□" if row.kind in ("session", "cue") else "", None),
     )
-    for text, source in texts:
-        cells.cell(text, style=FontFace(family=family_for(source), fill_color=fill))
+    for (text, source), share in zip(texts, _WIDTHS, strict=True):
+        family = family_for(source)
+        # Break the lines here, where kinsoku and word boundaries are known, so fpdf2 does not
+        # put 、 or ） at the start of a line (its CHAR mode breaks anywhere).
+        pdf.set_font(family, size=8)
+        width = pdf.epw * share / sum(_WIDTHS) - _CELL_SLACK
+        wrapped = wrap_lines(text, width, pdf.get_string_width)
+        cells.cell(wrapped, style=FontFace(family=family, fill_color=fill))
