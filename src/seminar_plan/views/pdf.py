@@ -219,6 +219,12 @@ def _refuse_missing_glyphs(pdf: FPDF, font: Path) -> None:
         {chr(code) for added in pdf.fonts.values() for code in getattr(added, "missing_glyphs", ())}
     )
     if missing:
+        # The fonts' files stay open (fontTools reads them lazily) until closed: close them
+        # here, as no PDF will be written from them.
+        for added in pdf.fonts.values():
+            opened = getattr(added, "ttfont", None)
+            if opened is not None:
+                opened.close()
         sample = "".join(missing[:10]) + ("…" if len(missing) > 10 else "")
         raise PdfError(
             f"{font} has no glyphs for {len(missing)} characters of the sheet ({sample});"
