@@ -35,10 +35,11 @@ STAMP = Stamp(
 
 
 def assert_golden(name: str, rendered: str) -> None:
+    # Bytes as they are: the CSV's line ends are CRLF.
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(rendered, encoding="utf-8")
-    assert rendered == golden.read_text(encoding="utf-8")
+        golden.write_bytes(rendered.encode("utf-8"))
+    assert rendered == golden.read_bytes().decode("utf-8")
 
 
 def plan() -> Plan:
