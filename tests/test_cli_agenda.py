@@ -164,8 +164,14 @@ class TestOptions:
         assert ("visit", "site-visit", "optional", "14:30") in shown
         arrival = next(i for i in items if i["kind"] == "arrival")
         assert arrival["title"] == "Flight CA1327 lands"
-        assert arrival["note"] == "from Beijing, 2025-07-23 14:30 UTC+08:00"
+        # The person's own notes once, at the arrival, not again at the departure.
+        assert arrival["note"] == (
+            "from Beijing, 2025-07-23 14:30 UTC+08:00\n"
+            "Round trip from Beijing. Flights (illustrative): CA1327 / CA1328"
+        )
         assert arrival["venue"] == "cgo"
+        departure = next(i for i in items if i["kind"] == "departure")
+        assert "Round trip" not in departure["note"]
 
     def test_markdown(self) -> None:
         code, out, err = run("agenda", EXAMPLE, "--day", "1", "--format", "markdown")

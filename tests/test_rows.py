@@ -327,3 +327,27 @@ class TestInterpretersDay:
         someone = build_agenda(plan, "p.toml", [], filters=Filters(person="aoki"))
         assert all(day.interpreting is None for day in someone.days)
         assert all(row.interpreting is None for row in someone.rows)
+
+
+def test_arrival_and_departure_notes_each_at_their_end() -> None:
+    text = plan_text(
+        """
+        [people.guest]
+        name = "Guest"
+        arrive = 2025-07-23T10:00:00
+        depart = 2025-07-24T18:00:00
+        notes = "Vegetarian"
+        arrive_notes = "Met by the protocol officer"
+        depart_notes = "Car to the airport at 15:00"
+        """
+    )
+    loaded = load_text(text)
+    assert loaded.plan is not None
+    agenda = build_agenda(
+        loaded.plan, "seminar.toml", [], lang="en", filters=Filters(person="guest")
+    )
+    notes = {row.kind: row.note for day in agenda.days for row in day.rows}
+    assert notes == {
+        "arrival": "Vegetarian\nMet by the protocol officer",
+        "departure": "Car to the airport at 15:00",
+    }

@@ -203,6 +203,9 @@ class Person:
     hotel: str | None = None
     lodging: bool | None = None
     diet: tuple[str, ...] = ()
+    # What to know at the arrival (the inbound flight, who meets them) and at the departure.
+    arrive_notes: Text | None = None
+    depart_notes: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)

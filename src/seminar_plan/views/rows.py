@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from seminar_plan import locales, present
 from seminar_plan.checks.registry import session_subjects
@@ -21,7 +21,7 @@ from seminar_plan.logistics.interpreting import (
     minutes_of,
     pair_text,
 )
-from seminar_plan.model import ALL, KINDS, Plan, Role, Session
+from seminar_plan.model import ALL, KINDS, Person, Plan, Role, Session
 from seminar_plan.text import language_order, pick
 
 ROLES: tuple[Role, ...] = ("speaker", "moderator", "interpreter", "owner", "attendee")
@@ -287,8 +287,7 @@ def _stay_rows(plan: Plan, person_id: str, order: tuple[str, ...], lang: str) ->
         ):
             continue
         title = label(lang, "arrive" if kind == ARRIVAL else "depart")
-        note = pick(person.notes, order)
-        rows.append(_stay_row(plan, order, kind, kind, moment, (title, note), None))
+        rows.append(_stay_row(plan, order, kind, kind, moment, (title, ""), None))
     for flight in flights:
         arriving = flight.direction == "arrival"
         other = pick(flight.from_place if arriving else flight.to_place, order)
@@ -306,6 +305,24 @@ def _stay_rows(plan: Plan, person_id: str, order: tuple[str, ...], lang: str) ->
         rows.append(
             _stay_row(plan, order, flight.id, kind, moment, (title, note.strip()), flight.airport)
         )
+    return _with_stay_notes(rows, person, order)
+
+
+def _with_stay_notes(
+    rows: list[AgendaRow], person: Person, order: tuple[str, ...]
+) -> list[AgendaRow]:
+    """The person's ``notes`` and ``arrive_notes`` on their first arrival row, ``depart_notes``
+    on their last departure row: never the same note at both ends."""
+    ordered = sorted(range(len(rows)), key=lambda i: rows[i].start)
+    for kinds, texts in (
+        ([i for i in ordered if rows[i].kind == ARRIVAL][:1], (person.notes, person.arrive_notes)),
+        ([i for i in ordered if rows[i].kind == DEPARTURE][-1:], (person.depart_notes,)),
+    ):
+        for index in kinds:
+            extra = (pick(text, order) for text in texts if text is not None)
+            rows[index] = replace(
+                rows[index], note="\n".join(filter(None, (rows[index].note, *extra)))
+            )
     return rows
 
 

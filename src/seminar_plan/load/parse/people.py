@@ -59,6 +59,8 @@ def read_people(p: Parser, entries: dict[str, Entry], event: Event | None) -> tu
                 depart=depart,
                 contact=p.contact(table, origin, ident),
                 notes=p.text(table, "notes", origin, ident),
+                arrive_notes=p.text(table, "arrive_notes", origin, ident),
+                depart_notes=p.text(table, "depart_notes", origin, ident),
                 origin=origin,
             )
         )

@@ -51,6 +51,8 @@ PERSON_KEYS = (
     "depart",
     "contact",
     "notes",
+    "arrive_notes",
+    "depart_notes",
     "hotel",
     "lodging",
     "diet",
