@@ -16,6 +16,7 @@ from seminar_plan.views.rows import (
     build_roster,
     day_heading,
     errors_by_session,
+    places_shown,
     span,
     span_in_text,
 )
@@ -351,3 +352,23 @@ def test_arrival_and_departure_notes_each_at_their_end() -> None:
         "arrival": "Vegetarian\nMet by the protocol officer",
         "departure": "Car to the airport at 15:00",
     }
+
+
+def test_an_itinerary_gives_the_address_where_the_person_changes_venue() -> None:
+    text = plan_text(
+        session("a", "09:00", "10:00", room="hall", speakers=["aoki"])
+        + session("b", "10:00", "11:00", room="hall", speakers=["aoki"])
+        + session("c", "12:00", "13:00", room="salon", speakers=["aoki"])
+    ).replace(
+        '[venues.center]\nname = "Center"\n',
+        '[venues.center]\nname = "Center"\naddress = "2 Main St"\n',
+    )
+    loaded = load_text(text)
+    assert loaded.plan is not None
+    agenda = build_agenda(
+        loaded.plan, "seminar.toml", [], lang="en", filters=Filters(person="aoki")
+    )
+    rows = agenda.days[0].rows
+    # The hall is at the center (an address); the salon at the hotel (none written).
+    assert places_shown(rows, itinerary=True) == ["Hall\n2 Main St", "Hall", "Salon"]
+    assert places_shown(rows, itinerary=False) == ["Hall", "Hall", "Salon"]

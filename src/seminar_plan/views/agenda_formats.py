@@ -20,6 +20,7 @@ from seminar_plan.views.rows import (
     interpreting_total,
     kind_label,
     label,
+    places_shown,
     span,
     span_in,
     span_in_text,
@@ -39,7 +40,7 @@ def _markdown_table(
     headers.append(label(lang, "interpretation"))
     lines = ["| " + " | ".join(markdown_escape(h) for h in headers) + " |"]
     lines.append("|" + "---|" * len(headers))
-    for row in rows:
+    for row, place in zip(rows, places_shown(rows, itinerary=itinerary), strict=True):
         cells = [span(row)]
         if agenda.second_tz is not None:
             cells.append(span_in_text(row, agenda.second_tz))
@@ -52,7 +53,8 @@ def _markdown_table(
             if note:
                 title += f"<br>{markdown_escape(note)}"
         cells = [markdown_escape(cell) for cell in cells]
-        cells += [title, markdown_escape(kind_label(lang, row.kind)), markdown_escape(row.place)]
+        where = "<br>".join(markdown_escape(line) for line in place.split("\n"))
+        cells += [title, markdown_escape(kind_label(lang, row.kind)), where]
         if itinerary:
             roles = present.list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)
             cells.append(markdown_escape(roles))
@@ -148,6 +150,7 @@ def _item(agenda: Agenda, row: AgendaRow) -> dict[str, Any]:
         "interpretation": row.interpretation,
         "venue": row.venue,
         "place": row.place,
+        "address": row.address,
         "speaker_names": list(row.speaker_names),
         "moderator_names": list(row.moderator_names),
         "errors": [

@@ -68,6 +68,8 @@ class AgendaRow:
     findings: tuple[Finding, ...] = ()
     # On an itinerary row where the person interprets.
     interpreting: Interpreting | None = None
+    # The venue's address in the chosen language ("" without one).
+    address: str = ""
 
     @property
     def is_stay(self) -> bool:
@@ -232,6 +234,7 @@ def _session_row(
         interpretation=session.interpretation,
         roles=roles,
         findings=findings,
+        address=present.venue_address(plan, session, order),
     )
 
 
@@ -265,6 +268,7 @@ def _stay_row(
         moderator_names=(),
         interpretation="none",
         note=text[1],
+        address=pick(place.address, order) if place is not None else "",
     )
 
 
@@ -324,6 +328,18 @@ def _with_stay_notes(
                 rows[index], note="\n".join(filter(None, (rows[index].note, *extra)))
             )
     return rows
+
+
+def places_shown(rows: Sequence[AgendaRow], *, itinerary: bool) -> list[str]:
+    """Each row's place; on an itinerary, with the venue's address where the person goes to
+    another venue (the first row of the day included): where the car takes them."""
+    shown, previous = [], None
+    for row in rows:
+        moves = row.venue is not None and row.venue != previous
+        address = f"\n{row.address}" if itinerary and moves and row.address else ""
+        shown.append(row.place + address)
+        previous = row.venue or previous
+    return shown
 
 
 def _sort_key(row: AgendaRow) -> tuple[dt.date, dt.datetime, str, dt.datetime, str]:

@@ -36,6 +36,7 @@ from seminar_plan.views.rows import (
     interpreting_total,
     kind_label,
     label,
+    places_shown,
     span,
     span_in_text,
 )
@@ -197,7 +198,7 @@ def _day_table(agenda: Agenda, rows: tuple[AgendaRow, ...], layout: _Layout) -> 
     if not layout.compact:
         columns.append((label(lang, "interpretation"), None, widths["interpretation"]))
     table = _table(*columns)
-    for row in rows:
+    for row, place in zip(rows, places_shown(rows, itinerary=itinerary), strict=True):
         cells = [layout.marker(row)] if layout.numbers else []
         cells.append(Shown(span(row)))
         if agenda.second_tz is not None:
@@ -205,7 +206,7 @@ def _day_table(agenda: Agenda, rows: tuple[AgendaRow, ...], layout: _Layout) -> 
         kind = kind_label(lang, row.kind)
         if layout.compact:
             kind += "\n" + interpretation_label(lang, row)
-        cells += [_title(lang, row), Shown(kind), Shown(row.place)]
+        cells += [_title(lang, row), Shown(kind), Shown(place)]
         if itinerary:
             cells.append(Shown("\n".join(label(lang, f"role.{r}") for r in row.roles)))
         else:
