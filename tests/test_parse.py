@@ -645,3 +645,16 @@ def test_stays_lie_in_the_years_of_events(key: str, value: str) -> None:
     text = BASE.replace('name = "Aoki"\n', f'name = "Aoki"\n{key} = {value}\n')
     (finding,) = findings_of(text)
     assert finding.message.startswith(f"{key} must be in the years 1900 to 9998")
+
+
+def test_an_unreadable_event_start_hides_no_other_finding() -> None:
+    text = plan_text(session("s", "09:00", "10:00", room="ghost", speakers=["nobody"])).replace(
+        "start = 2025-07-23", 'start = "2025-07-23"'
+    )
+    loaded = load_text(text)
+    assert loaded.plan is None
+    assert sorted((f.code, f.subjects) for f in loaded.findings) == [
+        ("schema", ()),
+        ("unknown-ref", ("s", "ghost")),
+        ("unknown-ref", ("s", "nobody")),
+    ]

@@ -11,6 +11,8 @@ known keys, one for scalar values; a new table gets its own module and one line 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from seminar_plan.findings import Finding, Severity
 from seminar_plan.load.locate import Locator
 from seminar_plan.load.parse.collect import collect
@@ -37,7 +39,7 @@ from seminar_plan.load.parse.sessions import SessionDraft, occurrences, read_ses
 from seminar_plan.load.parse.vehicles import read_vehicles
 from seminar_plan.load.parse.venues import read_rooms, read_travel, read_venues
 from seminar_plan.load.read import Sources
-from seminar_plan.model import Event, Origin, Plan, Session
+from seminar_plan.model import Event, Origin, Plan, Session, Text
 
 __all__ = [
     "FORMAT_VERSION",
@@ -114,10 +116,10 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
     vehicles = read_vehicles(p, tables.named["vehicles"])
     flights, flight_refs = read_flights(p, tables.flights, event)
     sessions = _scheduled(p, drafts, event)
-    if event is None:
-        return None, p.findings
     plan = Plan(
-        event=event,
+        # Without a usable event (its dates unreadable) no session can be placed and no rule
+        # runs, but every reference is still checked, against a stand-in event.
+        event=event or _STAND_IN,
         days=days,
         delegations=delegations,
         venues=venues,
@@ -135,4 +137,15 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
     references = References(p, plan, drafts, flight_refs)
     references.check()
     check_hotels(references, plan)
-    return plan, p.findings
+    return (plan if event is not None else None), p.findings
+
+
+# Never shown or checked against: it only lets the references of a plan whose [event] cannot be
+# read be checked all the same.
+_STAND_IN = Event(
+    title=Text.plain(""),
+    timezone="UTC",
+    tz=dt.UTC,
+    start=dt.date(2000, 1, 1),
+    end=dt.date(2000, 1, 1),
+)
