@@ -658,3 +658,16 @@ def test_an_unreadable_event_start_hides_no_other_finding() -> None:
         ("unknown-ref", ("s", "ghost")),
         ("unknown-ref", ("s", "nobody")),
     ]
+
+
+def test_tracks_name_the_sessions_track() -> None:
+    named = '[tracks.main]\nname = { en = "Plenary", ja = "本会議" }\n'
+    free = plan_text(session("a", "09:00", "10:00", track="anything"))
+    assert summary(free) == []
+    typo = plan_text(named + session("a", "09:00", "10:00", track="mian"))
+    assert summary(typo) == [("unknown-ref", ("a", "mian"))]
+    hint = load_text(typo).findings[0].hint
+    assert hint == "did you mean 'main'?"
+    assert summary(plan_text(named + "colour = 1\n" + session("a", "09:00", "10:00"))) == [
+        ("schema", ("main",))
+    ]

@@ -17,6 +17,7 @@ from seminar_plan.views.rows import (
     day_heading,
     errors_by_session,
     places_shown,
+    side_tracks,
     span,
     span_in_text,
 )
@@ -372,3 +373,20 @@ def test_an_itinerary_gives_the_address_where_the_person_changes_venue() -> None
     # The hall is at the center (an address); the salon at the hotel (none written).
     assert places_shown(rows, itinerary=True) == ["Hall\n2 Main St", "Hall", "Salon"]
     assert places_shown(rows, itinerary=False) == ["Hall", "Hall", "Salon"]
+
+
+def test_side_tracks_under_their_names_by_start_then_name() -> None:
+    text = plan_text(
+        '[tracks.b-side]\nname = "Breakouts"\n'
+        + session("late", "11:00", "12:00", room="hall", track="z-side")
+        + session("early", "09:00", "10:00", room="salon", track="b-side")
+        + session("main", "09:00", "10:00", room="hall", track="main")
+    )
+    loaded = load_text(text)
+    assert loaded.plan is not None
+    agenda = build_agenda(loaded.plan, "seminar.toml", [], lang="en")
+    sides = side_tracks("en", agenda.days[0].rows)
+    assert [(heading, [r.id for r in rows]) for heading, rows in sides] == [
+        ("Breakouts", ["early"]),
+        ("Side meetings (z-side)", ["late"]),
+    ]

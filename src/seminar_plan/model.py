@@ -356,6 +356,15 @@ class CheckConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class Track:
+    """A ``[tracks.ID]``: the name a session's ``track`` is shown under."""
+
+    id: str
+    name: Text | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class Protocol:
     """The plan's ``[protocol]``: the order of precedence and the seating convention."""
 
@@ -380,6 +389,7 @@ class Plan:
     flights: tuple[Flight, ...] = ()
     bookings: tuple[Booking, ...] = ()
     protocol: Protocol = field(default_factory=Protocol)
+    tracks: tuple[Track, ...] = ()
 
     @cached_property
     def delegation_by_id(self) -> dict[str, Delegation]:
@@ -404,6 +414,10 @@ class Plan:
     @cached_property
     def vehicle_by_id(self) -> dict[str, Vehicle]:
         return {v.id: v for v in self.vehicles}
+
+    @cached_property
+    def track_by_id(self) -> dict[str, Track]:
+        return {t.id: t for t in self.tracks}
 
     @cached_property
     def flight_by_id(self) -> dict[str, Flight]:

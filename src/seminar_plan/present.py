@@ -50,6 +50,12 @@ def venue_address(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
     return pick(venue.address, order) if venue is not None and venue.address else ""
 
 
+def track_name(plan: Plan, track: str | None, order: tuple[str, ...]) -> str:
+    """A track's name from ``[tracks]`` in the chosen language; "" when it has none."""
+    found = plan.track_by_id.get(track or "")
+    return pick(found.name, order) if found is not None and found.name else ""
+
+
 def place_name(plan: Plan, session: Session, order: tuple[str, ...]) -> str:
     """Where the session happens: its room, else its venue, else ""."""
     return room_name(plan, session, order) or venue_name(plan, session, order)

@@ -208,6 +208,7 @@ VEHICLE = {
     "contact": _d(_CONTACT, "Private contact details."),
     "notes": _d(_TEXT, "Notes."),
 }
+TRACK = {"name": _d(_TEXT, "The track's name, in each language.")}
 FLIGHT = {
     "id": _d(_SLUG, "Unique id (required)."),
     "number": _d(_STRING, "Flight number, e.g. CA168 (required)."),
@@ -238,6 +239,7 @@ TABLES: dict[str, tuple[tuple[str, ...], dict[str, Fragment]]] = {
     "flight": (keys.FLIGHT_KEYS, FLIGHT),
     "booking": (keys.BOOKING_KEYS, BOOKING),
     "protocol": (keys.PROTOCOL_KEYS, PROTOCOL),
+    "track": (keys.TRACK_KEYS, TRACK),
 }
 _REQUIRED = {
     "event": ["title", "timezone", "start", "end"],
@@ -292,6 +294,7 @@ TOP_LEVEL: dict[str, Fragment] = {
     "flights": _array_of("flight", "[[flights]]: arrivals and departures."),
     "bookings": _array_of("booking", "[[bookings]]: hotel rooms booked."),
     "protocol": _ref("protocol"),
+    "tracks": _by_id("track", "[tracks.ID]: the names of the sessions' tracks."),
 }
 
 

@@ -21,6 +21,7 @@ from seminar_plan.views.rows import (
     kind_label,
     label,
     places_shown,
+    side_tracks,
     span,
     span_in,
     span_in_text,
@@ -83,10 +84,8 @@ def _markdown_day(agenda: Agenda, day: AgendaDay, numbers: dict[Finding, int]) -
     main = tuple(row for row in day.rows if not row.is_side)
     if main:
         out += _markdown_table(agenda, main, numbers)
-    tracks = dict.fromkeys(row.track for row in day.rows if row.is_side and row.track)
-    for track in tracks:
-        side = tuple(row for row in day.rows if row.track == track)
-        out += ["", f"### {markdown_escape(label(lang, 'side').format(track=track))}", ""]
+    for heading, side in side_tracks(lang, day.rows):
+        out += ["", f"### {markdown_escape(heading)}", ""]
         out += _markdown_table(agenda, side, numbers)
     if day.interpreting is not None:
         out += ["", markdown_escape(interpreting_total(lang, day))]
@@ -151,6 +150,7 @@ def _item(agenda: Agenda, row: AgendaRow) -> dict[str, Any]:
         "venue": row.venue,
         "place": row.place,
         "address": row.address,
+        "track_name": row.track_name,
         "speaker_names": list(row.speaker_names),
         "moderator_names": list(row.moderator_names),
         "errors": [

@@ -70,6 +70,8 @@ class AgendaRow:
     interpreting: Interpreting | None = None
     # The venue's address in the chosen language ("" without one).
     address: str = ""
+    # The track's name from [tracks] in the chosen language ("" when it has none).
+    track_name: str = ""
 
     @property
     def is_stay(self) -> bool:
@@ -235,6 +237,7 @@ def _session_row(
         roles=roles,
         findings=findings,
         address=present.venue_address(plan, session, order),
+        track_name=present.track_name(plan, session.track, order),
     )
 
 
@@ -328,6 +331,20 @@ def _with_stay_notes(
                 rows[index], note="\n".join(filter(None, (rows[index].note, *extra)))
             )
     return rows
+
+
+def side_tracks(lang: str, rows: Sequence[AgendaRow]) -> list[tuple[str, tuple[AgendaRow, ...]]]:
+    """The day's side tracks, each with its heading (its ``[tracks]`` name, else "Side meetings
+    (ID)") and rows, by their first start, then by heading."""
+    tracks: dict[str, list[AgendaRow]] = {}
+    for row in rows:
+        if row.is_side and row.track:
+            tracks.setdefault(row.track, []).append(row)
+    headed = [
+        (side[0].track_name or label(lang, "side").format(track=track), tuple(side))
+        for track, side in tracks.items()
+    ]
+    return sorted(headed, key=lambda pair: (pair[1][0].start, pair[0]))
 
 
 def places_shown(rows: Sequence[AgendaRow], *, itinerary: bool) -> list[str]:

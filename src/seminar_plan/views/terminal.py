@@ -37,6 +37,7 @@ from seminar_plan.views.rows import (
     kind_label,
     label,
     places_shown,
+    side_tracks,
     span,
     span_in_text,
 )
@@ -268,10 +269,8 @@ def agenda_renderable(agenda: Agenda, *, width: int | None = None) -> Renderable
         main = tuple(row for row in day.rows if not row.is_side)
         if main:
             parts.append(_day_table(agenda, main, layout))
-        tracks = dict.fromkeys(row.track for row in day.rows if row.is_side and row.track)
-        for track in tracks:
-            side = tuple(row for row in day.rows if row.track == track)
-            parts.append(Shown("\n" + label(lang, "side").format(track=track), style="bold"))
+        for track_heading, side in side_tracks(lang, day.rows):
+            parts.append(Shown("\n" + track_heading, style="bold"))
             parts.append(_day_table(agenda, side, layout))
         if day.interpreting is not None:
             parts.append(Text(interpreting_total(lang, day)))

@@ -36,6 +36,7 @@ from seminar_plan.load.parse.scalars import (
 )
 from seminar_plan.load.parse.schema import FORMAT_VERSION
 from seminar_plan.load.parse.sessions import SessionDraft, occurrences, read_sessions
+from seminar_plan.load.parse.tracks import read_tracks
 from seminar_plan.load.parse.vehicles import read_vehicles
 from seminar_plan.load.parse.venues import read_rooms, read_travel, read_venues
 from seminar_plan.load.read import Sources
@@ -112,6 +113,7 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
     travel = read_travel(p, tables.travel)
     check = read_check(p, tables.check)
     protocol = read_protocol(p, tables.protocol)
+    tracks = read_tracks(p, tables.named["tracks"])
     drafts = read_sessions(p, tables.sessions, event)
     vehicles = read_vehicles(p, tables.named["vehicles"])
     flights, flight_refs = read_flights(p, tables.flights, event)
@@ -133,6 +135,7 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
         flights=flights,
         bookings=bookings,
         protocol=protocol,
+        tracks=tracks,
     )
     references = References(p, plan, drafts, flight_refs)
     references.check()

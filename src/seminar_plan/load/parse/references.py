@@ -109,6 +109,10 @@ class References:
     def session(self, draft: SessionDraft, people: Callable[[], list[str]]) -> None:
         plan, origin, ident = self.plan, draft.origin, draft.ident
         assert ident is not None  # noqa: S101 - the caller passes identified drafts only
+        # A track is free text, unless the plan names its tracks in [tracks]: then it is an id.
+        if plan.tracks and draft.track is not None and draft.track not in plan.track_by_id:
+            tracks = lambda: list(plan.track_by_id)  # noqa: E731
+            self.missing(origin.child("track"), ident, draft.track, "tracks", tracks)
         if draft.room is not None and draft.room not in plan.room_by_id:
             self.missing(
                 origin.child("room"), ident, draft.room, "rooms", lambda: list(plan.room_by_id)

@@ -21,6 +21,7 @@ TOP_LEVEL = (
     "flights",
     "bookings",
     "protocol",
+    "tracks",
 )
 EVENT_KEYS = (
     "title",
@@ -91,6 +92,7 @@ SESSION_KEYS = (
 )
 CUE_KEYS = ("at", "what", "who", "notes")
 PROTOCOL_KEYS = ("precedence", "convention")
+TRACK_KEYS = ("name",)
 PROTOCOL_KEYS = ("precedence", "convention")
 CHECK_KEYS = (
     "ignore",
@@ -114,7 +116,7 @@ FLIGHT_KEYS = (
     "passengers",
     "notes",
 )
-ID_TABLES = ("days", "delegations", "venues", "rooms", "people", "groups", "vehicles")
+ID_TABLES = ("days", "delegations", "venues", "rooms", "people", "groups", "vehicles", "tracks")
 # The singular of a table's name, for messages about one entry of it.
 SINGULAR = {
     "venues": "venue",
@@ -124,4 +126,5 @@ SINGULAR = {
     "attendees": "attendee",
     "vehicles": "vehicle",
     "passengers": "passenger",
+    "tracks": "track",
 }
