@@ -25,7 +25,8 @@ from seminar_plan.views.agenda_formats import (
     roster_csv,
     roster_json,
 )
-from seminar_plan.views.rows import Filters, build_agenda, build_roster
+from seminar_plan.views.roster import build_roster
+from seminar_plan.views.rows import Filters, build_agenda
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "agenda"

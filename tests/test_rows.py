@@ -10,10 +10,10 @@ from conftest import plan_text, session
 from seminar_plan import check, load_text
 from seminar_plan.model import Plan
 from seminar_plan.options import day_message, known_languages, resolve_day, tracks_of
+from seminar_plan.views.roster import build_roster
 from seminar_plan.views.rows import (
     Filters,
     build_agenda,
-    build_roster,
     day_heading,
     errors_by_session,
     places_shown,

@@ -18,7 +18,8 @@ from seminar_plan import check, load_plan, load_text
 from seminar_plan.load import LoadedPlan
 from seminar_plan.text import cell_width
 from seminar_plan.views import interpreters
-from seminar_plan.views.rows import Agenda, Filters, build_agenda, build_roster
+from seminar_plan.views.roster import build_roster
+from seminar_plan.views.rows import Agenda, Filters, build_agenda
 from seminar_plan.views.terminal import (
     agenda_renderable,
     interpreters_renderable,

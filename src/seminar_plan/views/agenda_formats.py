@@ -8,12 +8,11 @@ from typing import Any
 from seminar_plan import present
 from seminar_plan.findings import Finding
 from seminar_plan.text import csv_document, markdown_escape
+from seminar_plan.views.roster import Roster, RosterRow
 from seminar_plan.views.rows import (
     Agenda,
     AgendaDay,
     AgendaRow,
-    Roster,
-    RosterRow,
     day_heading,
     interpretation_label,
     interpreting_note,

@@ -24,12 +24,11 @@ from seminar_plan.model import Plan
 from seminar_plan.text import cell_width, language_order, line_breaks, pick, printable
 from seminar_plan.views.interpreters import InterpreterRoster, day_text, session_text
 from seminar_plan.views.now import NowNext, minutes_until
+from seminar_plan.views.roster import Roster, RosterRow
 from seminar_plan.views.rows import (
     Agenda,
     AgendaDay,
     AgendaRow,
-    Roster,
-    RosterRow,
     day_heading,
     interpretation_label,
     interpreting_note,
