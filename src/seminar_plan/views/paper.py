@@ -127,9 +127,14 @@ def page_footer_css(template: str) -> str:
 
 
 @functools.cache
-def stylesheet(name: str) -> str:
-    """A style sheet shipped beside this module (``runsheet.css``, ``programme.css``...)."""
+def _css_file(name: str) -> str:
     return Path(__file__).with_name(name).read_text(encoding="utf-8")
+
+
+def stylesheet(name: str) -> str:
+    """A style sheet shipped beside this module (``runsheet.css``, ``programme.css``...), after
+    the faces every printed page shares (``fonts.css``: Japanese, Chinese and Korean)."""
+    return _css_file("fonts.css") + _css_file(name)
 
 
 def html_document(
