@@ -27,14 +27,12 @@ BROWSER = [
 ]
 
 
-def print_pdf(page: str, folder: Path, name: str = "sheet") -> Path:
-    """Print the HTML ``page`` to ``folder/NAME.pdf`` with headless Chromium."""
-    source = folder / f"{name}.html"
-    source.write_text(page, encoding="utf-8")
-    target = folder / f"{name}.pdf"
-    profile = folder / f"{name}-profile"
+def run_chromium(folder: Path, url: str, *options: str) -> str:
+    """Run headless Chromium on ``url`` with a fresh profile in ``folder``, closed to the network
+    (this machine's is); its standard output (``--dump-dom`` prints the page there)."""
+    profile = folder / f"profile-{sum(1 for _ in folder.glob('profile-*'))}"
     profile.mkdir()
-    subprocess.run(
+    return subprocess.run(
         [
             str(CHROMIUM),
             "--headless",
@@ -45,14 +43,22 @@ def print_pdf(page: str, folder: Path, name: str = "sheet") -> Path:
             "--disable-component-update",
             "--disable-sync",
             f"--user-data-dir={profile}",
-            f"--print-to-pdf={target}",
-            "--no-pdf-header-footer",
-            source.as_uri(),
+            *options,
+            url,
         ],
         check=True,
         capture_output=True,
+        text=True,
         timeout=180,
-    )
+    ).stdout
+
+
+def print_pdf(page: str, folder: Path, name: str = "sheet") -> Path:
+    """Print the HTML ``page`` to ``folder/NAME.pdf`` with headless Chromium."""
+    source = folder / f"{name}.html"
+    source.write_text(page, encoding="utf-8")
+    target = folder / f"{name}.pdf"
+    run_chromium(folder, source.as_uri(), f"--print-to-pdf={target}", "--no-pdf-header-footer")
     return target
 
 

@@ -8,48 +8,20 @@ screenshots are kept in the test's temporary folder for a person to look at.
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from chromium import BROWSER, run_chromium
 from export_plans import example
 from seminar_plan.views.board import render_board
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.is_file(), reason="needs /usr/bin/chromium (Debian: apt-get install chromium)"
-    ),
-]
+pytestmark = BROWSER
 
 
 def chromium(folder: Path, url: str, *options: str) -> str:
-    profile = folder / f"profile-{len(list(folder.iterdir()))}"
-    profile.mkdir()
-    result = subprocess.run(
-        [
-            str(CHROMIUM),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--no-first-run",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profile}",
-            "--window-size=1600,900",
-            *options,
-            url,
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    return result.stdout
+    """The board at a foyer screen's size."""
+    return run_chromium(folder, url, "--window-size=1600,900", *options)
 
 
 def cards(dom: str) -> dict[str, str]:

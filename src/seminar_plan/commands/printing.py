@@ -26,7 +26,6 @@ from seminar_plan.cli import (
 if TYPE_CHECKING:
     from seminar_plan.load import LoadedPlan
     from seminar_plan.model import Plan
-    from seminar_plan.views.badges import CardSheet
     from seminar_plan.views.paper import Stamp
 
 
@@ -143,13 +142,15 @@ UiOption = Annotated[
 ]
 
 
-def _card_sheet(
+def _write_cards(
+    kind: str,
     plan: Path | None,
     lang: str | None,
     selection: tuple[str | None, str | None, list[str] | None],
-    *,
+    destination: tuple[Path | None, bool],
     allow_outside: bool,
-) -> tuple["LoadedPlan", "CardSheet"]:
+) -> None:
+    """Badges or place cards (``kind``) for the people chosen, to ``PLAN-KIND.html`` or -o."""
     from seminar_plan import present
     from seminar_plan.views import badges as cards
 
@@ -158,7 +159,9 @@ def _card_sheet(
     sheet = cards.CardSheet(
         present.ui_language(model, lang), cards.cards(model, people), _stamp(loaded, model)
     )
-    return loaded, sheet
+    render = cards.render_badges_html if kind == "badges" else cards.render_placecards_html
+    output, force = destination
+    emit(render(sheet), _default_output(loaded, f"{kind}.html", output), force=force)
 
 
 @app.command()
@@ -177,13 +180,7 @@ def badges(
     The name in the person's language and in the other working language, title, organisation
     and a band in the delegation's colour. Print double-sided, flipping on the long edge.
     """
-    from seminar_plan.views import badges as cards
-
-    loaded, sheet = _card_sheet(
-        plan, lang, (delegation, group, person), allow_outside=allow_outside
-    )
-    data = cards.render_badges_html(sheet)
-    emit(data, _default_output(loaded, "badges.html", output), force=force)
+    _write_cards("badges", plan, lang, (delegation, group, person), (output, force), allow_outside)
 
 
 @app.command()
@@ -199,13 +196,9 @@ def placecards(
 ) -> None:
     """Write place cards (table tents) for named people: one A4 landscape sheet each, folded
     along the middle, the name large on both faces."""
-    from seminar_plan.views import badges as cards
-
-    loaded, sheet = _card_sheet(
-        plan, lang, (delegation, group, person), allow_outside=allow_outside
+    _write_cards(
+        "placecards", plan, lang, (delegation, group, person), (output, force), allow_outside
     )
-    data = cards.render_placecards_html(sheet)
-    emit(data, _default_output(loaded, "placecards.html", output), force=force)
 
 
 @app.command()
