@@ -52,3 +52,32 @@ def test_every_code_of_the_contract_with_its_severity() -> None:
     }  # fmt: skip
     assert {c for c, s in CODES.items() if s is Severity.ERROR} == errors
     assert {c for c, s in CODES.items() if s is Severity.WARNING} == warnings
+
+
+def test_a_finding_shows_its_words_in_any_language_and_english_by_default() -> None:
+    from seminar_plan.messages import text
+
+    overlap = text(
+        "finding.room-overlap",
+        later="b",
+        later_span="10:30-11:30",
+        earlier="a",
+        earlier_span="10:00-11:00",
+        room="r",
+    )
+    shown = Finding(
+        "room-overlap",
+        CODES["room-overlap"],
+        overlap,
+        text("finding-hint.room-overlap"),
+        ("r", "a", "b"),
+        Place("p.toml", 9, 1),
+        Place("p.toml", 3, 1),
+    )
+    assert shown.message == "'b' (10:30-11:30) overlaps 'a' (10:00-11:00, p.toml:3) in room 'r'"
+    assert shown.hint == "move one of them to another room or time"
+    assert shown.message_in("ko") == (
+        "회의장 'r'에서 'b'(10:30-11:30) 일정이 'a'(10:00-11:00, p.toml:3) 일정과 겹칩니다"
+    )
+    assert shown.hint_in("zh") == "将其中一个日程移到其他会场或其他时间"
+    assert finding("schema", 1).hint_in("ja") is None

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from seminar_plan.messages import Message, render
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -25,14 +27,33 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One finding. Its words are data (``text``, ``hint_text``), shown in any language by
+    ``message_in`` and ``hint_in``; ``message`` and ``hint`` are the English ones."""
+
     code: str
     severity: Severity
-    message: str
-    hint: str | None
+    text: Message | str
+    hint_text: Message | str | None
     subjects: tuple[str, ...]
     place: Place
     # The other place a finding names (the earlier session of an overlap, a person's stay).
     related: Place | None = None
+
+    def message_in(self, lang: str) -> str:
+        related = self.related
+        where = None if related is None else f"{related.file}:{related.line}"
+        return render(self.text, lang, where)
+
+    def hint_in(self, lang: str) -> str | None:
+        return None if self.hint_text is None else render(self.hint_text, lang)
+
+    @property
+    def message(self) -> str:
+        return self.message_in("en")
+
+    @property
+    def hint(self) -> str | None:
+        return self.hint_in("en")
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

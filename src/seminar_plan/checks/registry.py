@@ -22,13 +22,18 @@ Adding a finding code
 
        @rule("vehicle-overlap")
        def vehicle_overlap(plan: Plan) -> Iterator[Issue]:
-           yield Issue("vehicle-overlap", later.origin.child("vehicles"), message, hint,
+           yield Issue("vehicle-overlap", later.origin.child("vehicles"),
+                       text("finding.vehicle-overlap", vehicle=vehicle, ...),
+                       text("finding-hint.vehicle-overlap"),
                        (vehicle, earlier.id, later.id), related=earlier.origin)
 
    A rule takes the plan and yields ``Issue`` records: a finding before it has a place. The
    checker gives each its severity from here and its place (and ``related`` place) from the
-   plan's files. A message that names the related place writes ``RELATED`` where its
-   ``file:line`` goes. Codes the loader reports (``schema``, ``unknown-ref``...) have no rule.
+   plan's files. Message and hint are ``seminar_plan.messages.Message``s: templates of the
+   catalogues' ``[finding]`` and ``[finding-hint]`` tables (one per code; a variant of a code's
+   message is its own key, ``finding.room-overlap-...``), in every ``locales/*.toml``. A
+   template that names the related place writes ``{related}`` where its ``file:line`` goes.
+   Codes the loader reports (``schema``, ``unknown-ref``...) have no rule.
 3. One row in docs/plan-format.md's findings table; tests/test_registry.py fails until the
    table and the registry agree.
 """
@@ -39,6 +44,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from seminar_plan.findings import Finding, Place, Severity
+from seminar_plan.messages import Message
 from seminar_plan.model import Origin, Plan
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -431,8 +437,8 @@ class Issue:
 
     code: str
     origin: Origin
-    message: str
-    hint: str | None
+    message: Message | str
+    hint: Message | str | None
     subjects: tuple[str, ...]
     related: Origin | None = None
 
@@ -460,7 +466,8 @@ def place_issue(issue: Issue, place: Callable[[Origin], Place]) -> Finding:
     """The finding of ``issue``: its registered severity, and its places found by ``place``."""
     related = place(issue.related) if issue.related is not None else None
     message = issue.message
-    if related is not None:
+    # A message not yet a template carries its related place in its text.
+    if related is not None and isinstance(message, str):
         message = message.replace(RELATED, f"{related.file}:{related.line}")
     return Finding(
         issue.code,

@@ -6,9 +6,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from seminar_plan.checks.registry import RELATED, Issue, rule
+from seminar_plan.checks.registry import Issue, rule
 from seminar_plan.checks.rules.common import clock, ordered, span
 from seminar_plan.checks.sweep import overlapping_pairs
+from seminar_plan.messages import text
 from seminar_plan.model import Plan, Session
 
 
@@ -18,15 +19,25 @@ def room_overlaps(plan: Plan) -> Iterator[Issue]:
     for session in plan.sessions:
         if session.room is not None and session.room in plan.room_by_id:
             by_room[session.room].append(session)
+    hint = text("finding-hint.room-overlap")
     for room, sessions in by_room.items():
+        # One span string per session, shared by every finding that names it.
+        spans = {id(session): span(session) for session in sessions}
         for a, b in overlapping_pairs(sessions):
             earlier, later = ordered(a, b)
+            message = text(
+                "finding.room-overlap",
+                later=later.id,
+                later_span=spans[id(later)],
+                earlier=earlier.id,
+                earlier_span=spans[id(earlier)],
+                room=room,
+            )
             yield Issue(
                 "room-overlap",
                 later.origin.child("room"),
-                f"{later.id!r} ({span(later)}) overlaps {earlier.id!r} ({span(earlier)},"
-                f" {RELATED}) in room {room!r}",
-                "move one of them to another room or time",
+                message,
+                hint,
                 (room, earlier.id, later.id),
                 related=earlier.origin,
             )
@@ -52,7 +63,13 @@ def room_closed(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "room-closed",
             session.origin.child(key),
-            f"{session.id!r} ({span(session)}) is outside the hours of room {room.id!r} ({hours})",
-            "move the session into the room's hours, or change the room's open/close",
+            text(
+                "finding.room-closed",
+                session=session.id,
+                span=span(session),
+                room=room.id,
+                hours=hours,
+            ),
+            text("finding-hint.room-closed"),
             (session.id, room.id),
         )

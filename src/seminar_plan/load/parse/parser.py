@@ -23,6 +23,7 @@ from seminar_plan.load.parse.scalars import (
     type_name,
 )
 from seminar_plan.load.read import Sources
+from seminar_plan.messages import Message
 from seminar_plan.model import ALL, Origin, Text
 from seminar_plan.suggest import mean
 
@@ -47,8 +48,8 @@ class Parser:
         self,
         code: str,
         origin: Origin,
-        message: str,
-        hint: str | None = None,
+        message: Message | str,
+        hint: Message | str | None = None,
         subjects: tuple[str, ...] = (),
     ) -> None:
         self.findings.append(
@@ -56,7 +57,11 @@ class Parser:
         )
 
     def schema(
-        self, origin: Origin, message: str, hint: str | None = None, subject: str | None = None
+        self,
+        origin: Origin,
+        message: Message | str,
+        hint: Message | str | None = None,
+        subject: str | None = None,
     ) -> None:
         self.report("schema", origin, message, hint, (subject,) if subject else ())
 

@@ -1,0 +1,97 @@
+"""A finding's words as data: a catalogue key and its fields, shown later in any language.
+
+Rules and the loader do not write sentences; they name a template of the catalogues
+(``finding.room-overlap``, ``finding-hint.room-overlap``, ``load.unknown-key``...) and give its
+fields::
+
+    text("finding.room-overlap", later="s2", later_span="2025-07-23 10:00-11:00", ...)
+
+``render(message, lang)`` fills that template of ``lang``'s catalogue (English's where the
+language has none). Field values are language-neutral: plan ids, clocks, numbers, file:line.
+A field that must be a word is itself a ``Message`` (rendered in the same language), and a tuple
+of values is a list, joined by the language's ``list.separator``.
+
+A template may also name ``{related}``: the ``file:line`` of the finding's related place, which
+only the checker knows; ``render`` fills it from its ``related`` argument.
+
+Memory: a check of a dense plan holds hundreds of thousands of findings, so a message keeps only
+its key and its values, in the order of the English template's placeholders (the names are the
+template's, looked up once per key), and a message without fields is one shared object.
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+from dataclasses import dataclass
+
+from seminar_plan.locales import FALLBACK, catalogue, label
+
+# The placeholder every template may name and the checker fills: the related place's file:line.
+RELATED = "related"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A catalogue key and its fields' values, in the order of ``names(key)``."""
+
+    key: str
+    values: tuple[object, ...] = ()
+
+
+@functools.cache
+def names(key: str) -> tuple[str, ...]:
+    """The fields of ``key``'s English template in the order they first appear, but ``related``."""
+    seen: list[str] = []
+    for _, field, _, _ in string.Formatter().parse(catalogue(FALLBACK)[key]):
+        if field is not None and field != RELATED and field not in seen:
+            seen.append(field)
+    return tuple(seen)
+
+
+@functools.cache
+def _bare(key: str) -> Message:
+    if names(key):
+        raise KeyError(f"{key!r} needs the fields {', '.join(names(key))}")
+    return Message(key)
+
+
+def text(key: str, **fields: object) -> Message:
+    """The message ``key`` with ``fields``; exactly the template's fields (else KeyError)."""
+    if not fields:
+        return _bare(key)
+    wanted = names(key)
+    if len(fields) != len(wanted):
+        missing = sorted(set(wanted) ^ set(fields))
+        raise KeyError(f"{key!r}: fields {', '.join(missing)} missing or unknown")
+    return Message(key, tuple(map(fields.__getitem__, wanted)))
+
+
+# Field types ``str.format`` shows as they are: every field of most messages (ids, clocks).
+_AS_THEY_ARE = frozenset({str, int})
+
+
+def _shown(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return render(value, lang)
+    if isinstance(value, tuple):
+        return label(lang, "list.separator").join(str(_shown(item, lang)) for item in value)
+    return value
+
+
+def render(message: Message | str, lang: str, related: str | None = None) -> str:
+    """``message`` in ``lang`` (English where ``lang`` has no template), ``related`` filled in.
+
+    A plain string is a message not yet converted to a template: it is shown as it is.
+    """
+    if isinstance(message, str):
+        return message
+    key = message.key
+    template = catalogue(lang).get(key) or catalogue(FALLBACK)[key]
+    values = message.values
+    if not _AS_THEY_ARE.issuperset(map(type, values)):
+        values = tuple(_shown(value, lang) for value in values)
+    fields = dict(zip(names(key), values, strict=True))
+    if related is not None:
+        fields[RELATED] = related
+    return template.format_map(fields)

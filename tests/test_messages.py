@@ -1,0 +1,72 @@
+"""Messages as data: a catalogue key and its fields, rendered in any language."""
+
+from __future__ import annotations
+
+import pytest
+
+from seminar_plan.messages import Message, names, render, text
+
+OVERLAP = {
+    "later": "talk-b",
+    "later_span": "2025-09-01 10:30-11:30",
+    "earlier": "talk-a",
+    "earlier_span": "2025-09-01 10:00-11:00",
+    "room": "small-room",
+}
+
+
+def test_a_message_keeps_its_values_in_the_english_templates_order() -> None:
+    shuffled = dict(reversed(OVERLAP.items()))
+    message = text("finding.room-overlap", **shuffled)
+    assert names("finding.room-overlap") == tuple(OVERLAP)
+    assert message == Message("finding.room-overlap", tuple(OVERLAP.values()))
+
+
+def test_rendered_in_english_with_the_related_place() -> None:
+    message = text("finding.room-overlap", **OVERLAP)
+    assert render(message, "en", "plan.toml:170") == (
+        "'talk-b' (2025-09-01 10:30-11:30) overlaps 'talk-a' (2025-09-01 10:00-11:00,"
+        " plan.toml:170) in room 'small-room'"
+    )
+
+
+def test_rendered_in_japanese_keeping_ids_and_times() -> None:
+    message = text("finding.room-overlap", **OVERLAP)
+    assert render(message, "ja", "plan.toml:170") == (
+        "'talk-b'（2025-09-01 10:30-11:30）が会場 'small-room' で 'talk-a'"
+        "（2025-09-01 10:00-11:00、plan.toml:170）と重なっています"
+    )
+
+
+def test_a_language_without_a_catalogue_gets_english() -> None:
+    hint = text("finding-hint.room-overlap")
+    assert render(hint, "fr") == render(hint, "en") == "move one of them to another room or time"
+
+
+def test_a_message_without_fields_is_one_shared_object() -> None:
+    assert text("finding-hint.room-closed") is text("finding-hint.room-closed")
+
+
+def test_a_missing_or_unknown_field_is_a_programming_error() -> None:
+    with pytest.raises(KeyError):
+        text("finding.room-overlap", later="x")
+    with pytest.raises(KeyError):
+        text("finding.room-overlap", **OVERLAP, colour="red")
+    with pytest.raises(KeyError):
+        text("finding.room-overlap", **{**dict(list(OVERLAP.items())[:-1]), "colour": "red"})
+    with pytest.raises(KeyError):
+        text("finding.room-overlap")
+    with pytest.raises(KeyError):
+        text("finding.no-such-code")
+
+
+def test_nested_messages_and_lists_are_shown_in_the_same_language() -> None:
+    nested = Message("finding.room-closed", ("s", "span", Message("list.separator"), "9-5"))
+    assert render(nested, "ja") == "'s'（span）は会場 '、' の利用時間（9-5）外です"
+    listed = Message("finding.room-closed", ("s", ("a", "b"), "r", "9-5"))
+    assert render(listed, "zh") == "'s'（a、b）不在会场 'r' 的开放时间（9-5）内"
+    assert render(listed, "en") == "'s' (a, b) is outside the hours of room 'r' (9-5)"
+
+
+def test_a_plain_string_is_shown_as_it_is() -> None:
+    assert render("invalid TOML", "ja") == "invalid TOML"
