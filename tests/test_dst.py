@@ -5,12 +5,15 @@ over the change days of several zones."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 import zoneinfo
+from collections.abc import Mapping
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import BASE, findings_of, session
+from conftest import BASE, findings_of, flight, session
 
 # (zone, a day with a change): spring forward, fall back, half-hour steps, changes at midnight.
 CHANGE_DAYS = [
@@ -69,8 +72,10 @@ def test_spring_forward_in_berlin_is_named() -> None:
     (finding,) = findings_of(plan_on("Europe/Berlin", dt.date(2025, 3, 30), "02:30", "03:30"))
     assert (finding.code, finding.message) == (
         "bad-time",
-        ("session 's' starts at 02:30 on 2025-03-30, a time that does not exist in"
-        " Europe/Berlin: the clocks skip it"),
+        (
+            "session 's' starts at 02:30 on 2025-03-30, a time that does not exist in"
+            " Europe/Berlin: the clocks skip it"
+        ),
     )
 
 
@@ -103,3 +108,226 @@ def test_stays_in_the_repeated_hour_compare_in_absolute_time() -> None:
     text = text.replace('end = "02:30"\n', 'end = "02:30"\nspeakers = ["late", "early"]\n')
     found = [(f.code, f.subjects) for f in findings_of(text + FALL_BACK)]
     assert found == [("outside-stay", ("late", "s"))]
+
+
+# CI runs a sample; HYPOTHESIS_PROFILE=long sweeps the grid ten times as densely.
+SWEEP = 10 if os.environ.get("HYPOTHESIS_PROFILE") == "long" else 1
+
+# The stay sweep: a person's arrival and departure (written on them, or a flight's) against a
+# session, over the days around a change in several zones, compared with a brute force in UTC.
+# (zone, the day of the change): spring forward and fall back; Lord Howe's half hour; Santiago
+# and Tehran change at midnight (their repeated hour is 23:00 of the day before); Shanghai in
+# 1991 had summer time, in 2025 none; Apia skipped 2011-12-30 whole.
+STAY_CHANGES = [
+    ("Europe/Berlin", dt.date(2025, 3, 30)),
+    ("Europe/Berlin", dt.date(2025, 10, 26)),
+    ("America/New_York", dt.date(2025, 3, 9)),
+    ("America/New_York", dt.date(2025, 11, 2)),
+    ("Australia/Lord_Howe", dt.date(2025, 4, 6)),
+    ("Australia/Lord_Howe", dt.date(2025, 10, 5)),
+    ("America/Santiago", dt.date(2025, 4, 6)),
+    ("America/Santiago", dt.date(2025, 9, 7)),
+    ("Asia/Tehran", dt.date(2021, 3, 22)),
+    ("Asia/Tehran", dt.date(2021, 9, 22)),
+    ("Asia/Shanghai", dt.date(1991, 4, 14)),
+    ("Asia/Shanghai", dt.date(1991, 9, 15)),
+    ("Asia/Shanghai", dt.date(2025, 3, 30)),
+    ("Pacific/Apia", dt.date(2011, 12, 30)),
+]
+
+
+@functools.cache
+def instants_of_wall_times(zone: str, day: dt.date) -> dict[dt.datetime, tuple[dt.datetime, ...]]:
+    """Every wall-clock minute from the day before ``day`` to the day after, with the UTC
+    instants that show it in ``zone``, earliest first (brute force over every minute)."""
+    tz = zoneinfo.ZoneInfo(zone)
+    first = dt.datetime.combine(day - dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+    first -= dt.timedelta(hours=16)
+    shown: dict[dt.datetime, list[dt.datetime]] = {}
+    for minute in range((3 * 24 + 32) * 60):
+        moment = first + dt.timedelta(minutes=minute)
+        shown.setdefault(moment.astimezone(tz).replace(tzinfo=None), []).append(moment)
+    return {wall: tuple(moments) for wall, moments in shown.items()}
+
+
+@st.composite
+def wall_times(draw: st.DrawFn, day: dt.date) -> dt.datetime:
+    """A wall-clock minute from 00:00 of the day before ``day`` to 23:59 of the day after,
+    mostly on the quarter hours of the change's night."""
+    midnight = dt.datetime.combine(day - dt.timedelta(days=1), dt.time())
+    near = st.integers(-4 * 4, 6 * 4).map(lambda q: 24 * 60 + q * 15)
+    minute = draw(st.one_of(near, near.map(lambda m: m + 1), st.integers(0, 3 * 24 * 60 - 1)))
+    return midnight + dt.timedelta(minutes=minute)
+
+
+def _offset_text(offset: dt.timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+@st.composite
+def stay_ends(
+    draw: st.DrawFn, zone: str, day: dt.date, near: dt.datetime | None = None
+) -> tuple[dt.datetime, str | None] | None:
+    """None (no such end), or a wall time and its offset (None: local, in the event zone);
+    often within two hours of ``near`` (the other end), where the order is in doubt."""
+    if draw(st.integers(0, 4)) == 0:
+        return None
+    wall = draw(wall_times(day))
+    if near is not None and draw(st.booleans()):
+        wall = near + dt.timedelta(minutes=draw(st.integers(-8, 8)) * 15)
+    tz = zoneinfo.ZoneInfo(zone)
+    # The zone's offsets before and after the change, as written on tickets.
+    offsets = sorted(
+        {
+            offset
+            for hours in (-3, 0, 3)
+            if (offset := (wall + dt.timedelta(hours=hours)).replace(tzinfo=tz).utcoffset())
+            is not None
+        }
+    )
+    choice = draw(st.sampled_from([None, "+09:00", *map(_offset_text, offsets)]))
+    return wall, choice
+
+
+def _toml_moment(end: tuple[dt.datetime, str | None]) -> str:
+    wall, offset = end
+    return f"{wall:%Y-%m-%dT%H:%M:%S}{offset or ''}"
+
+
+def _utc_of(zone: str, day: dt.date, end: tuple[dt.datetime, str | None]) -> dt.datetime | None:
+    """The instant a written time means (a local one: its first occurrence); None when the
+    clocks skip it."""
+    wall, offset = end
+    if offset is not None:
+        hours, minutes = int(offset[1:3]), int(offset[4:6])
+        sign = -1 if offset[0] == "-" else 1
+        shift = sign * dt.timedelta(hours=hours, minutes=minutes)
+        return (wall - shift).replace(tzinfo=dt.UTC)
+    instants = instants_of_wall_times(zone, day).get(wall)
+    return instants[0] if instants else None
+
+
+def stay_plan(
+    zone: str,
+    day: dt.date,
+    session_span: tuple[dt.datetime, dt.datetime],
+    ends: Mapping[str, tuple[dt.datetime, str | None] | None],
+    by_flight: bool,
+) -> str:
+    text = BASE.replace('"Asia/Shanghai"', f'"{zone}"')
+    text = text.replace("start = 2025-07-23", f"start = {day - dt.timedelta(days=1)}")
+    text = text.replace("end = 2025-07-24", f"end = {day + dt.timedelta(days=1)}")
+    begins, ends_at = session_span
+    number = (begins.date() - day).days + 2
+    end_text = "24:00" if ends_at.date() > begins.date() else f"{ends_at:%H:%M}"
+    text += "\n" + session("s", f"{begins:%H:%M}", end_text, day=number, speakers=["aoki"])
+    keys = ""
+    for key, end in ends.items():
+        if end is None:
+            continue
+        if not by_flight:
+            keys += f"{key} = {_toml_moment(end)}\n"
+            continue
+        # The other end of the flight is far away in time, so that the flight itself is sound.
+        far = dt.datetime.combine(day, dt.time()) + dt.timedelta(days=3 if key == "depart" else -3)
+        times = (f"{far:%Y-%m-%dT%H:%M:%S}+00:00", _toml_moment(end))
+        departs, arrives = times if key == "arrive" else times[::-1]
+        text += "\n" + flight(
+            f"f-{key}",
+            "arrival" if key == "arrive" else "departure",
+            departs,
+            arrives,
+            passengers=["aoki"],
+        ).replace('airport = "airport"', 'airport = "hotel"')
+    return text.replace('name = "Aoki"\n', f'name = "Aoki"\n{keys}')
+
+
+@st.composite
+def session_spans(draw: st.DrawFn, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    begins = draw(wall_times(day))
+    midnight = dt.datetime.combine(begins.date(), dt.time())
+    latest = (midnight + dt.timedelta(days=1) - begins) // dt.timedelta(minutes=1)
+    length = draw(st.one_of(st.integers(1, min(latest, 4 * 60)), st.just(latest)))
+    return begins, begins + dt.timedelta(minutes=length)
+
+
+@settings(max_examples=300 * SWEEP, deadline=None)
+@given(data=st.data(), change=st.sampled_from(STAY_CHANGES), by_flight=st.booleans())
+def test_stays_against_sessions_equal_a_brute_force_in_utc(
+    data: st.DataObject, change: tuple[str, dt.date], by_flight: bool
+) -> None:
+    zone, day = change
+    span = data.draw(session_spans(day))
+    arrive_end = data.draw(stay_ends(zone, day), label="arrive")
+    near = None if arrive_end is None else arrive_end[0]
+    ends = {"arrive": arrive_end, "depart": data.draw(stay_ends(zone, day, near), label="depart")}
+    text = stay_plan(zone, day, span, ends, by_flight)
+    start_utc, end_utc = (_utc_of(zone, day, (wall, None)) for wall in span)
+    stay = {key: None if end is None else _utc_of(zone, day, end) for key, end in ends.items()}
+    expected: set[tuple[str, tuple[str, ...]]] = set()
+    if start_utc is None or end_utc is None:
+        expected.add(("bad-time", ("s",)))
+    subject = {"arrive": "f-arrive", "depart": "f-depart"} if by_flight else {}
+    for key, end in ends.items():
+        if end is not None and stay[key] is None:
+            expected.add(("bad-time", (subject.get(key, "aoki"),)))
+    arrive, depart = stay["arrive"], stay["depart"]
+    if not by_flight and arrive is not None and depart is not None and depart < arrive:
+        expected.add(("schema", ("aoki",)))
+    if (
+        start_utc is not None
+        and end_utc is not None
+        and (
+            (arrive is not None and start_utc < arrive) or (depart is not None and end_utc > depart)
+        )
+    ):
+        expected.add(("outside-stay", ("aoki", "s")))
+    found = {
+        (f.code, f.subjects)
+        for f in findings_of(text)
+        if f.code in ("bad-time", "outside-stay", "schema")
+    }
+    assert found == expected, text
+
+
+def wall(text: str) -> dt.datetime:
+    """A wall-clock time, in no zone yet."""
+    return dt.datetime.fromisoformat(text)
+
+
+def test_an_arrival_the_clocks_skip_is_named() -> None:
+    day = dt.date(2025, 3, 30)
+    span = (wall("2025-03-30T10:00"), wall("2025-03-30T11:00"))
+    arrive = (wall("2025-03-30T02:30"), None)
+    for by_flight, key in ((False, "arrive"), (True, "arrives")):
+        text = stay_plan("Europe/Berlin", day, span, {"arrive": arrive, "depart": None}, by_flight)
+        found = [(f.code, f.message, f.hint) for f in findings_of(text) if f.code == "bad-time"]
+        assert found == [
+            (
+                "bad-time",
+                (
+                    f"{key} 2025-03-30 02:30 is a time that does not exist in Europe/Berlin:"
+                    " the clocks skip it"
+                ),
+                "give the time with its offset (as on the ticket), or a time the clocks show",
+            )
+        ]
+
+
+def test_a_departure_before_the_arrival_in_the_repeated_hour_shows_the_offsets() -> None:
+    day = dt.date(2025, 11, 2)
+    span = (wall("2025-11-02T10:00"), wall("2025-11-02T11:00"))
+    ends = {
+        "arrive": (wall("2025-11-02T01:30"), "-05:00"),
+        "depart": (wall("2025-11-02T01:45"), None),
+    }
+    found = [
+        f.message
+        for f in findings_of(stay_plan("America/New_York", day, span, ends, by_flight=False))
+        if f.code == "schema"
+    ]
+    assert found == [
+        "aoki departs (2025-11-02 01:45 -0400) before arriving (2025-11-02 01:30 -0500)"
+    ]

@@ -13,7 +13,13 @@ from typing import Any, cast
 
 from seminar_plan.load.parse.collect import duplicate
 from seminar_plan.load.parse.parser import Entry, Parser
-from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE, type_name
+from seminar_plan.load.parse.scalars import (
+    FIRST_DATE,
+    LAST_DATE,
+    SKIPPED_TIME_HINT,
+    skipped_local_time,
+    type_name,
+)
 from seminar_plan.load.parse.schema import FLIGHT_KEYS
 from seminar_plan.model import DIRECTIONS, Direction, Event, Flight, Origin
 
@@ -47,9 +53,8 @@ def read_flights(
             number = None
         direction = p.choice(table, "direction", origin, subject, DIRECTIONS, "")
         airport = p.ref(table, "airport", origin, subject)
-        tz = event.tz if event is not None else None
-        departs = flight_time(p, table, "departs", origin, subject, tz)
-        arrives = flight_time(p, table, "arrives", origin, subject, tz)
+        departs = flight_time(p, table, "departs", origin, subject, event)
+        arrives = flight_time(p, table, "arrives", origin, subject, event)
         passengers = p.ref_list(table, "passengers", origin, subject)
         from_place = p.text(table, "from", origin, subject)
         to_place = p.text(table, "to", origin, subject)
@@ -133,7 +138,7 @@ def flight_time(
     key: str,
     origin: Origin,
     subject: str | None,
-    tz: dt.tzinfo | None,
+    event: Event | None,
 ) -> dt.datetime | None:
     """A required date-time, aware: the written offset, else the event zone."""
     if key not in table:
@@ -153,8 +158,9 @@ def flight_time(
             subject,
         )
         return None
-    if tz is None:
+    if event is None:
         return None
+    tz = event.tz
     try:
         moment = value if value.tzinfo is not None else value.replace(tzinfo=tz)
         # Every view shows it in the event zone, and the checks compare it in UTC.
@@ -168,6 +174,12 @@ def flight_time(
             f"{key} must lie from {FIRST_DATE} to {LAST_DATE}, not {value}",
             None,
             subject,
+        )
+        return None
+    skipped = skipped_local_time(key, moment, event.timezone) if value.tzinfo is None else None
+    if skipped is not None:
+        p.report(
+            "bad-time", origin.child(key), skipped, SKIPPED_TIME_HINT, (subject,) if subject else ()
         )
         return None
     return moment

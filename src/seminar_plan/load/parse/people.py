@@ -7,9 +7,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from seminar_plan.load.parse.parser import Entry, Parser
-from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE, type_name
+from seminar_plan.load.parse.scalars import (
+    FIRST_DATE,
+    LAST_DATE,
+    SKIPPED_TIME_HINT,
+    skipped_local_time,
+    type_name,
+)
 from seminar_plan.load.parse.schema import DELEGATION_KEYS, GROUP_KEYS, PERSON_KEYS
-from seminar_plan.model import Delegation, Event, Group, Origin, Person, Text
+from seminar_plan.model import Delegation, Event, Group, Origin, Person, Text, instant
 
 
 def read_delegations(p: Parser, entries: dict[str, Entry]) -> tuple[Delegation, ...]:
@@ -30,19 +36,21 @@ def read_delegations(p: Parser, entries: dict[str, Entry]) -> tuple[Delegation, 
 
 
 def read_people(p: Parser, entries: dict[str, Entry], event: Event | None) -> tuple[Person, ...]:
-    tz = event.tz if event is not None else None
     result = []
     for ident, entry in entries.items():
         table, origin = entry.table, entry.origin
         p.known_keys(table, origin, PERSON_KEYS, ident)
         name = p.text(table, "name", origin, ident, required=True)
-        arrive = moment(p, table, "arrive", origin, ident, tz)
-        depart = moment(p, table, "depart", origin, ident, tz)
-        if arrive is not None and depart is not None and depart < arrive:
+        arrive = moment(p, table, "arrive", origin, ident, event)
+        depart = moment(p, table, "depart", origin, ident, event)
+        # In absolute time: either may lie in the repeated hour of a fall-back night.
+        if arrive is not None and depart is not None and instant(depart) < instant(arrive):
+            # When the wall clocks do not show the order (a fall-back night), the offsets do.
+            walls = depart.replace(tzinfo=None), arrive.replace(tzinfo=None)
+            shown = "%Y-%m-%d %H:%M" + (" %z" if walls[0] >= walls[1] else "")
             p.schema(
                 origin.child("depart"),
-                f"{ident} departs ({depart:%Y-%m-%d %H:%M}) before arriving"
-                f" ({arrive:%Y-%m-%d %H:%M})",
+                f"{ident} departs ({depart:{shown}}) before arriving ({arrive:{shown}})",
                 "swap arrive and depart, or correct the date",
                 ident,
             )
@@ -87,7 +95,7 @@ def read_groups(p: Parser, entries: dict[str, Entry]) -> tuple[Group, ...]:
 
 
 def moment(
-    p: Parser, table: Mapping[str, Any], key: str, origin: Origin, ident: str, tz: dt.tzinfo | None
+    p: Parser, table: Mapping[str, Any], key: str, origin: Origin, ident: str, event: Event | None
 ) -> dt.datetime | None:
     if key not in table:
         return None
@@ -100,8 +108,9 @@ def moment(
             ident,
         )
         return None
-    if tz is None:
+    if event is None:
         return None
+    tz = event.tz
     # Within the years an event may have (and far from what datetime can hold), so that every
     # view and export can convert it to another zone.
     if not FIRST_DATE <= value.date() <= LAST_DATE:
@@ -114,7 +123,12 @@ def moment(
         return None
     try:
         if value.tzinfo is None:
-            return value.replace(tzinfo=tz)
+            local = value.replace(tzinfo=tz)
+            skipped = skipped_local_time(key, local, event.timezone)
+            if skipped is not None:
+                p.report("bad-time", origin.child(key), skipped, SKIPPED_TIME_HINT, (ident,))
+                return None
+            return local
         return value.astimezone(tz)
     except (OverflowError, ValueError):
         p.schema(origin.child(key), f"{key} is out of range: {value}", None, ident)

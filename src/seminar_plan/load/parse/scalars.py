@@ -38,6 +38,20 @@ def local_time_exists(moment: dt.datetime) -> bool:
     return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
+def skipped_local_time(key: str, moment: dt.datetime, zone: str) -> str | None:
+    """The message for a local date-time ``key`` (``arrive``, a flight's ``arrives``...) that
+    the clocks of its zone (named ``zone``) skip, else None."""
+    if local_time_exists(moment):
+        return None
+    return (
+        f"{key} {moment:%Y-%m-%d %H:%M} is a time that does not exist in {zone}:"
+        " the clocks skip it"
+    )
+
+
+SKIPPED_TIME_HINT = "give the time with its offset (as on the ticket), or a time the clocks show"
+
+
 def day_number(text: str) -> int | None:
     """A day number written as text (a ``[days.N]`` key, ``--day N``); None if it is not one."""
     return int(text) if DAY_NUMBER.match(text) else None
