@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from seminar_plan.locales import FALLBACK, catalogue, languages
 from seminar_plan.messages import Message, names, render, text
 
 OVERLAP = {
@@ -70,3 +73,26 @@ def test_nested_messages_and_lists_are_shown_in_the_same_language() -> None:
 
 def test_a_plain_string_is_shown_as_it_is() -> None:
     assert render("invalid TOML", "ja") == "invalid TOML"
+
+
+FINDING_TABLES = ("finding", "finding-hint", "finding-part")
+TEMPLATES = sorted(key for key in catalogue(FALLBACK) if key.partition(".")[0] in FINDING_TABLES)
+# Any id, clock or number a plan can give, including braces, quotes and CJK text.
+VALUES = st.one_of(st.text(max_size=12), st.integers(min_value=-(10**6), max_value=10**6))
+
+
+@st.composite
+def messages(draw: st.DrawFn) -> tuple[Message, dict[str, object]]:
+    key = draw(st.sampled_from(TEMPLATES))
+    fields = {name: draw(VALUES) for name in names(key)}
+    return text(key, **fields), fields
+
+
+@given(messages(), st.sampled_from(languages()), st.text(max_size=20))
+def test_any_finding_template_renders_in_any_language(
+    drawn: tuple[Message, dict[str, object]], lang: str, related: str
+) -> None:
+    message, fields = drawn
+    shown = render(message, lang, f"{related}:1")
+    for value in fields.values():
+        assert str(value) in shown or repr(value) in shown

@@ -20,6 +20,8 @@ from seminar_plan.checks.registry import (
 )
 from seminar_plan.checks.rules import run_rules
 from seminar_plan.findings import CODES, Finding, Place, Severity
+from seminar_plan.locales import catalogue
+from seminar_plan.messages import text
 from seminar_plan.model import Origin
 
 DOCS = Path(__file__).parent.parent / "docs" / "plan-format.md"
@@ -107,13 +109,16 @@ def test_related_place_is_resolved_after_the_rules() -> None:
         (0, ("a",)): Place("p.toml", 3, 1),
         (0, ("b",)): Place("more.toml", 7, 1),
     }
-    issue = Issue("room-overlap", Origin(0, ("a",)), "x ({related})", "h", (), Origin(0, ("b",)))
+    message = text("finding.travel-conflict", a="n", b="s", minutes=30, earlier_minutes=45)
+    hint = text("finding-hint.travel-conflict")
+    issue = Issue("room-overlap", Origin(0, ("a",)), message, hint, (), Origin(0, ("b",)))
     finding = place_issue(issue, lambda origin: places[origin.file, origin.path])
     assert (finding.place, finding.related, finding.message) == (
         Place("p.toml", 3, 1),
         Place("more.toml", 7, 1),
-        "x (more.toml:7)",
+        "travel between 'n' and 's' is given as 30 minutes here and as 45 minutes at more.toml:7",
     )
+    assert finding.message_in("ja").endswith("more.toml:7 では 45 分となっています")
     assert finding.severity is Severity.ERROR
 
 
@@ -125,3 +130,29 @@ def test_check_gives_rule_findings_their_related_place() -> None:
     assert finding.related is not None
     assert f"seminar.toml:{finding.related.line}" in finding.message
     assert text.splitlines()[finding.related.line - 1] == "[[sessions]]"
+
+
+def _templates(table: str, code: str) -> list[str]:
+    """The keys of ``table`` that are ``code``'s template or a variant of it."""
+    return [
+        key
+        for key in catalogue("en")
+        if key == f"{table}.{code}" or key.startswith(f"{table}.{code}-")
+    ]
+
+
+def test_every_rule_code_has_message_and_hint_templates() -> None:
+    # Every catalogue has English's keys (tests/test_locales.py), so every language has them.
+    for entry in REGISTRY:
+        if entry.by_loader:
+            continue
+        assert _templates("finding", entry.code), entry.code
+        assert _templates("finding-hint", entry.code), entry.code
+
+
+def test_every_finding_template_belongs_to_a_rule_code() -> None:
+    rule_codes = sorted((e.code for e in REGISTRY if not e.by_loader), key=len, reverse=True)
+    for key in catalogue("en"):
+        table, _, name = key.partition(".")
+        if table in {"finding", "finding-hint"}:
+            assert any(name == c or name.startswith(f"{c}-") for c in rule_codes), key

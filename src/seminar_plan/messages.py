@@ -9,7 +9,8 @@ fields::
 ``render(message, lang)`` fills that template of ``lang``'s catalogue (English's where the
 language has none). Field values are language-neutral: plan ids, clocks, numbers, file:line.
 A field that must be a word is itself a ``Message`` (rendered in the same language), and a tuple
-of values is a list, joined by the language's ``list.separator``.
+of values is a list, joined by the language's ``list.separator`` (a ``Listing`` names another
+separator of the catalogue, such as ``finding-list.and``).
 
 A template may also name ``{related}``: the ``file:line`` of the finding's related place, which
 only the checker knows; ``render`` fills it from its ``related`` argument.
@@ -37,6 +38,14 @@ class Message:
 
     key: str
     values: tuple[object, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Items shown one after another, joined by the catalogue's ``separator`` (a key)."""
+
+    items: tuple[object, ...]
+    separator: str = "list.separator"
 
 
 @functools.cache
@@ -75,7 +84,9 @@ def _shown(value: object, lang: str) -> object:
     if isinstance(value, Message):
         return render(value, lang)
     if isinstance(value, tuple):
-        return label(lang, "list.separator").join(str(_shown(item, lang)) for item in value)
+        value = Listing(value)
+    if isinstance(value, Listing):
+        return label(lang, value.separator).join(str(_shown(item, lang)) for item in value.items)
     return value
 
 

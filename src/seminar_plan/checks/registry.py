@@ -427,9 +427,6 @@ def session_subjects(finding: Finding) -> tuple[str, ...]:
 
 # --- what rules yield ---------------------------------------------------------------------------
 
-# Where a message names its related place; replaced by that place's ``file:line``.
-RELATED = "{related}"
-
 
 @dataclass(frozen=True, slots=True)
 class Issue:
@@ -437,8 +434,8 @@ class Issue:
 
     code: str
     origin: Origin
-    message: Message | str
-    hint: Message | str | None
+    message: Message
+    hint: Message | None
     subjects: tuple[str, ...]
     related: Origin | None = None
 
@@ -465,14 +462,10 @@ def rule(code: str) -> Callable[[Rule], Rule]:
 def place_issue(issue: Issue, place: Callable[[Origin], Place]) -> Finding:
     """The finding of ``issue``: its registered severity, and its places found by ``place``."""
     related = place(issue.related) if issue.related is not None else None
-    message = issue.message
-    # A message not yet a template carries its related place in its text.
-    if related is not None and isinstance(message, str):
-        message = message.replace(RELATED, f"{related.file}:{related.line}")
     return Finding(
         issue.code,
         SEVERITY[issue.code],
-        message,
+        issue.message,
         issue.hint,
         issue.subjects,
         place(issue.origin),

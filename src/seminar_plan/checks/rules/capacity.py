@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seminar_plan.checks.registry import Issue, rule
+from seminar_plan.messages import text
 from seminar_plan.model import Plan
 
 
@@ -21,7 +22,13 @@ def over_capacity(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "over-capacity",
             session.origin.child(key),
-            f"{session.id!r} expects {attendance} people; room {room.id!r} seats {room.capacity}",
-            "choose a larger room, or correct attendance",
+            text(
+                "finding.over-capacity",
+                session=session.id,
+                attendance=attendance,
+                room=room.id,
+                capacity=room.capacity,
+            ),
+            text("finding-hint.over-capacity"),
             (session.id, room.id),
         )

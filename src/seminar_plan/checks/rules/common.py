@@ -4,6 +4,7 @@ the later, and where a session names a person."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from seminar_plan.model import Origin, Plan, Session
 
@@ -19,6 +20,20 @@ def span(session: Session) -> str:
     until = "24:00" if end.date() > start.date() else clock(end)
     # The year as strftime's %Y writes it on Linux: not padded (plans are years 1000 and on).
     return f"{start.year}-{start.month:02d}-{start.day:02d} {clock(start)}-{until}"
+
+
+def spans() -> Callable[[Session], str]:
+    """``span`` written once a session: an overlap rule names one session in many findings, and
+    the findings keep the text (a message keeps its fields)."""
+    written: dict[int, str] = {}
+
+    def span_of(session: Session) -> str:
+        found = written.get(id(session))
+        if found is None:
+            found = written[id(session)] = span(session)
+        return found
+
+    return span_of
 
 
 def _file_order(session: Session) -> tuple[int, tuple[str | int, ...]]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seminar_plan.checks.registry import RELATED, Issue, rule
-from seminar_plan.checks.rules.common import ordered, span
+from seminar_plan.checks.registry import Issue, rule
+from seminar_plan.checks.rules.common import ordered, spans
 from seminar_plan.checks.sweep import overlapping_pairs
+from seminar_plan.messages import text
 from seminar_plan.model import ALL, Origin, Plan, Session
 
 
@@ -27,15 +28,24 @@ def delegation_overlaps(plan: Plan) -> Iterator[Issue]:
             continue
         for delegation in plan.delegations_present(session):
             by_delegation.setdefault(delegation, []).append(session)
+    hint = text("finding-hint.delegation-overlap")
+    span_of = spans()
     for delegation, sessions in by_delegation.items():
         for a, b in overlapping_pairs(sessions):
             earlier, later = ordered(a, b)
+            message = text(
+                "finding.delegation-overlap",
+                delegation=delegation,
+                later=later.id,
+                later_span=span_of(later),
+                earlier=earlier.id,
+                earlier_span=span_of(earlier),
+            )
             yield Issue(
                 "delegation-overlap",
                 where_present(later, delegation),
-                f"delegation {delegation!r} is at {later.id!r} ({span(later)}) and at"
-                f" {earlier.id!r} ({span(earlier)}, {RELATED}) at the same time",
-                "move one of the sessions, or mark parallel choices optional = true",
+                message,
+                hint,
                 (delegation, earlier.id, later.id),
                 related=earlier.origin,
             )

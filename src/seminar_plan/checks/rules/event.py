@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seminar_plan.checks.registry import Issue, rule
+from seminar_plan.messages import text
 from seminar_plan.model import Plan
 
 
@@ -23,8 +24,7 @@ def headcount(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "headcount",
             plan.event.origin.child("participants"),
-            f"event.participants is {participants}, but the delegations add up to {total}"
-            f" ({parts})",
-            "correct participants or the delegations' headcounts",
+            text("finding.headcount", participants=participants, total=total, parts=parts),
+            text("finding-hint.headcount"),
             (),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seminar_plan.checks.registry import Issue, rule
+from seminar_plan.messages import Listing, text
 from seminar_plan.model import Plan
 
 # Kinds where nobody addresses the room: no interpretation is needed, whatever the languages.
@@ -21,8 +22,12 @@ def no_interpretation(plan: Plan) -> Iterator[Issue]:
             yield Issue(
                 "no-interpretation",
                 session.origin.child("interpretation"),
-                f"{session.id!r} brings together {' and '.join(languages)} with no interpretation",
-                'set interpretation = "consecutive" or "simultaneous" and name interpreters',
+                text(
+                    "finding.no-interpretation",
+                    session=session.id,
+                    languages=Listing(languages, "finding-list.and"),
+                ),
+                text("finding-hint.no-interpretation"),
                 (session.id,),
             )
 
@@ -37,8 +42,7 @@ def no_booth(plan: Plan) -> Iterator[Issue]:
             yield Issue(
                 "no-booth",
                 session.origin.child("interpretation"),
-                f"{session.id!r} has simultaneous interpretation but room {room.id!r}"
-                " has no interpretation booths",
-                "choose a room with booths, give the room booths, or use consecutive",
+                text("finding.no-booth", session=session.id, room=room.id),
+                text("finding-hint.no-booth"),
                 (session.id, room.id),
             )

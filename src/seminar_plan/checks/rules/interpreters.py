@@ -18,6 +18,7 @@ from seminar_plan.logistics.interpreting import (
     minutes_of,
     spoken,
 )
+from seminar_plan.messages import text
 from seminar_plan.model import Origin, Plan, Session
 
 
@@ -35,14 +36,29 @@ def interpreter_language(plan: Plan) -> Iterator[Issue]:
         for person in interpreters_of(session, plan):
             if len(covered(plan, person, session)) >= 2:
                 continue
-            theirs = ", ".join(spoken(plan, person)) or "no language the plan gives"
+            theirs = tuple(spoken(plan, person))
+            hint = text("finding-hint.interpreter-language", languages=languages, person=person)
+            message = (
+                text(
+                    "finding.interpreter-language",
+                    person=person,
+                    session=session.id,
+                    languages=languages,
+                    theirs=theirs,
+                )
+                if theirs
+                else text(
+                    "finding.interpreter-language-none",
+                    person=person,
+                    session=session.id,
+                    languages=languages,
+                )
+            )
             yield Issue(
                 "interpreter-language",
                 _named_at(session, person),
-                f"{person!r} interprets {session.id!r} ({', '.join(languages)})"
-                f" but works in {theirs}",
-                f"name an interpreter who works in two of {', '.join(languages)},"
-                f" or correct the languages of {person!r}",
+                message,
+                hint,
                 (person, session.id),
             )
 
@@ -59,10 +75,14 @@ def interpreter_team(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "interpreter-team",
             session.origin.child("interpreters"),
-            f"{session.id!r} has {hours_text(session.minutes)} of simultaneous interpretation"
-            f" and one interpreter, {session.interpreters[0]!r}; one interpreter works alone"
-            f" for at most {hours_text(limit)}",
-            "name a second interpreter so they can take turns, or split the session",
+            text(
+                "finding.interpreter-team",
+                session=session.id,
+                length=hours_text(session.minutes),
+                interpreter=session.interpreters[0],
+                limit=hours_text(limit),
+            ),
+            text("finding-hint.interpreter-team"),
             (session.id,),
         )
 
@@ -77,14 +97,19 @@ def interpreter_load(plan: Plan) -> Iterator[Issue]:
             tipping = first_past(sessions, limit)
             if total <= limit or tipping is None:
                 continue
-            listing = ", ".join(s.id for s in sessions)
             yield Issue(
                 "interpreter-load",
                 _named_at(tipping, person),
-                f"{person!r} interprets {hours_text(total)} on day {day}"
-                f" ({plan.event.date_of(day).isoformat()}: {listing}), more than"
-                f" {hours_text(limit)}",
-                f"share the day's sessions with another interpreter, from {tipping.id!r} on",
+                text(
+                    "finding.interpreter-load",
+                    person=person,
+                    total=hours_text(total),
+                    day=day,
+                    date=plan.event.date_of(day).isoformat(),
+                    sessions=tuple(s.id for s in sessions),
+                    limit=hours_text(limit),
+                ),
+                text("finding-hint.interpreter-load", session=tipping.id),
                 (person,),
             )
 
@@ -100,7 +125,12 @@ def no_interpreter(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "no-interpreter",
             session.origin.child("interpretation"),
-            f"{session.id!r} has {session.interpretation} interpretation but names no interpreters",
-            "name the interpreters who work it in interpreters = [...]",
+            text(
+                "finding.no-interpreter",
+                session=session.id,
+                # The mode in the reader's words: [interp] consecutive / simultaneous.
+                interpretation=text(f"interp.{session.interpretation}"),
+            ),
+            text("finding-hint.no-interpreter"),
             (session.id,),
         )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from seminar_plan.checks.registry import Issue, rule
 from seminar_plan.logistics import catering, lodging
+from seminar_plan.messages import Listing, text
 from seminar_plan.model import Origin, Plan
 
 DIET_TAG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -22,17 +23,26 @@ def lodging_short(plan: Plan) -> Iterator[Issue]:
         short = [night for night in hotel.nights if night.short]
         if venue is None or not short:
             continue
-        shown = "; ".join(
-            f"{n.date:%Y-%m-%d} needs {n.needed}, booked {n.beds}" for n in short[:SHOWN_NIGHTS]
+        shown = tuple(
+            text("finding-part.night", date=f"{n.date:%Y-%m-%d}", needed=n.needed, beds=n.beds)
+            for n in short[:SHOWN_NIGHTS]
         )
-        more = f"; and {len(short) - SHOWN_NIGHTS} more" if len(short) > SHOWN_NIGHTS else ""
-        nights = "night" if len(short) == 1 else "nights"
+        more = (
+            text("finding-part.more-nights", count=len(short) - SHOWN_NIGHTS)
+            if len(short) > SHOWN_NIGHTS
+            else ""
+        )
         yield Issue(
             "lodging-short",
             venue.origin,
-            f"hotel {hotel.hotel!r} has too few beds on {len(short)} {nights}: {shown}{more}",
-            f"book more rooms at {hotel.hotel!r} ([[bookings]]), or move people to another"
-            " hotel; `seminar-plan rooming` shows every night",
+            text(
+                "finding.lodging-short-night" if len(short) == 1 else "finding.lodging-short",
+                hotel=hotel.hotel,
+                count=len(short),
+                nights=Listing(shown, "finding-list.nights"),
+                more=more,
+            ),
+            text("finding-hint.lodging-short", hotel=hotel.hotel),
             (hotel.hotel,),
         )
 
@@ -45,14 +55,17 @@ def no_lodging(plan: Plan) -> Iterator[Issue]:
         if guest.hotel is not None:
             continue
         person = plan.person_by_id[guest.person]
-        nights = "night" if guest.nights == 1 else "nights"
         yield Issue(
             "no-lodging",
             person.origin,
-            f"{guest.person!r} needs a bed for {guest.nights} {nights}"
-            f" ({guest.check_in:%Y-%m-%d} to {guest.check_out:%Y-%m-%d}) and has no hotel",
-            f'give [people.{guest.person}], their group or delegation hotel = "VENUE-ID",'
-            " or lodging = false for a local",
+            text(
+                "finding.no-lodging-night" if guest.nights == 1 else "finding.no-lodging",
+                person=guest.person,
+                count=guest.nights,
+                check_in=f"{guest.check_in:%Y-%m-%d}",
+                check_out=f"{guest.check_out:%Y-%m-%d}",
+            ),
+            text("finding-hint.no-lodging", person=guest.person),
             (guest.person,),
         )
 
@@ -70,10 +83,14 @@ def unused_booking(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "unused-booking",
             booking.origin.child("hotel"),
-            f"a booking at {booking.hotel!r} ({booking.first:%Y-%m-%d} to"
-            f" {booking.checkout:%Y-%m-%d}, {booking.capacity} beds), where nobody sleeps",
-            f'set hotel = "{booking.hotel}" on the people, groups or delegations who stay there,'
-            " or cancel the booking",
+            text(
+                "finding.unused-booking",
+                hotel=booking.hotel,
+                first=f"{booking.first:%Y-%m-%d}",
+                checkout=f"{booking.checkout:%Y-%m-%d}",
+                beds=booking.capacity,
+            ),
+            text("finding-hint.unused-booking", hotel=booking.hotel),
             (booking.hotel,),
         )
 
@@ -104,8 +121,10 @@ def diet_tag(plan: Plan) -> Iterator[Issue]:
             yield Issue(
                 "diet-tag",
                 place,
-                f"{ident!r} has diet tag {tag!r}, which is not lowercase-with-hyphens",
-                f"write {suggestion!r}" if suggestion else "use tags such as 'halal', 'vegan'",
+                text("finding.diet-tag", holder=ident, tag=tag),
+                text("finding-hint.diet-tag", suggestion=suggestion)
+                if suggestion
+                else text("finding-hint.diet-tag-examples"),
                 (ident,),
             )
 
@@ -117,7 +136,8 @@ def diet_count(plan: Plan) -> Iterator[Issue]:
         if not over:
             continue
         session = meal.session
-        parts = ", ".join(f"{tag} {n}" for tag, n in over)
+        # A tag and its count, as [diets] writes them: language-neutral.
+        parts = tuple(f"{tag} {n}" for tag, n in over)
         if session.attendance is not None:
             place = session.origin.child("attendance")
         elif session.attendees:
@@ -127,8 +147,13 @@ def diet_count(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "diet-count",
             place,
-            f"meal {session.id!r} ({session.start:%Y-%m-%d %H:%M}) counts {meal.count},"
-            f" fewer than its diets: {parts}",
-            "correct the attendance or attendees, or the diets of the delegations and groups",
+            text(
+                "finding.diet-count",
+                session=session.id,
+                start=f"{session.start:%Y-%m-%d %H:%M}",
+                count=meal.count,
+                diets=parts,
+            ),
+            text("finding-hint.diet-count"),
             (session.id,),
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from seminar_plan import protocol
 from seminar_plan.checks.registry import Issue, rule
+from seminar_plan.messages import text
 from seminar_plan.model import Plan
 
 
@@ -18,8 +19,8 @@ def speaking_order(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "speaking-order",
             session.origin.child("speakers"),
-            f"{session.id!r} lists its speakers out of the order of precedence",
-            f"speakers = [{', '.join(repr(p) for p in expected)}] (precedence), or set"
-            ' order = "as-listed" if the order is deliberate',
+            text("finding.speaking-order", session=session.id),
+            # The speakers as TOML would list them: language-neutral, like the key's name.
+            text("finding-hint.speaking-order", speakers=", ".join(repr(p) for p in expected)),
             (session.id,),
         )

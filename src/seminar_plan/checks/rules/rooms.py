@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from seminar_plan.checks.registry import Issue, rule
-from seminar_plan.checks.rules.common import clock, ordered, span
+from seminar_plan.checks.rules.common import clock, ordered, span, spans
 from seminar_plan.checks.sweep import overlapping_pairs
 from seminar_plan.messages import text
 from seminar_plan.model import Plan, Session
@@ -20,17 +20,16 @@ def room_overlaps(plan: Plan) -> Iterator[Issue]:
         if session.room is not None and session.room in plan.room_by_id:
             by_room[session.room].append(session)
     hint = text("finding-hint.room-overlap")
+    span_of = spans()
     for room, sessions in by_room.items():
-        # One span string per session, shared by every finding that names it.
-        spans = {id(session): span(session) for session in sessions}
         for a, b in overlapping_pairs(sessions):
             earlier, later = ordered(a, b)
             message = text(
                 "finding.room-overlap",
                 later=later.id,
-                later_span=spans[id(later)],
+                later_span=span_of(later),
                 earlier=earlier.id,
-                earlier_span=spans[id(earlier)],
+                earlier_span=span_of(earlier),
                 room=room,
             )
             yield Issue(

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from seminar_plan.checks.registry import RELATED, Issue, rule
+from seminar_plan.checks.registry import Issue, rule
 from seminar_plan.checks.rules.common import span, where_named
 from seminar_plan.logistics.stays import Stay, stay_of
+from seminar_plan.messages import text
 from seminar_plan.model import Origin, Plan, instant
 
 # An arrival or departure further than this from the event's dates is most likely a typo.
@@ -33,16 +34,15 @@ def _where(plan: Plan, person_id: str, stay: Stay, end: str) -> Origin:
     return person.origin.child(end)
 
 
-def _outside(stay: Stay, start: dt.datetime, end: dt.datetime, what: str) -> str | None:
-    """Why [start, end] is not within the stay, else None; ``what`` names it, or, for a
-    moment (start == end), says when it is."""
-    starts, ends = (" starts", " ends") if start != end else ("", "")
+def _outside(stay: Stay, start: dt.datetime, end: dt.datetime) -> tuple[str, str] | None:
+    """Which end of the stay [start, end] is outside (``"arrive"``, ``"depart"``) and that end's
+    moment, else None."""
     # In absolute time: an arrival in the repeated hour of a fall-back night has the event
     # zone's tzinfo and fold=1, which Python's comparison would ignore.
     if stay.arrive is not None and instant(start) < instant(stay.arrive):
-        return f"arrives {_moment(stay.arrive)}, after {what}{starts}"
+        return "arrive", _moment(stay.arrive)
     if stay.depart is not None and instant(end) > instant(stay.depart):
-        return f"departs {_moment(stay.depart)}, before {what}{ends}"
+        return "depart", _moment(stay.depart)
     return None
 
 
@@ -59,39 +59,50 @@ def outside_stay(plan: Plan) -> Iterator[Issue]:
     reported: set[tuple[str, str]] = set()
     for person_id, sessions in plan.sessions_by_person.items():
         for session in sessions:
-            problem = _outside(stay(person_id), session.start, session.end, repr(session.id))
+            problem = _outside(stay(person_id), session.start, session.end)
             if problem is None:
                 continue
+            end, moment = problem
             reported.add((person_id, session.id))
             yield Issue(
                 "outside-stay",
                 where_named(plan, session, person_id),
-                f"{person_id!r} {problem} ({span(session)}; stay at {RELATED})",
-                "change the arrival or departure, or take the person out of the session",
+                text(
+                    f"finding.outside-stay-{end}",
+                    person=person_id,
+                    moment=moment,
+                    session=session.id,
+                    span=span(session),
+                ),
+                text("finding-hint.outside-stay"),
                 (person_id, session.id),
-                related=_related(plan, person_id, stay(person_id), problem),
+                related=_where(plan, person_id, stay(person_id), end),
             )
     for session in plan.sessions:
         for cue in session.cues:
             who = cue.who
             if who is None or who not in plan.person_by_id or (who, session.id) in reported:
                 continue
-            problem = _outside(stay(who), cue.at, cue.at, f"the cue at {cue.at:%H:%M}")
+            problem = _outside(stay(who), cue.at, cue.at)
             if problem is None:
                 continue
+            end, moment = problem
             reported.add((who, session.id))
             yield Issue(
                 "outside-stay",
                 cue.origin.child("who"),
-                f"{who!r} {problem} in {session.id!r} ({span(session)}; stay at {RELATED})",
-                "move the cue, give it to someone who is there, or change the travel",
+                text(
+                    f"finding.outside-stay-cue-{end}",
+                    person=who,
+                    moment=moment,
+                    cue=f"{cue.at:%H:%M}",
+                    session=session.id,
+                    span=span(session),
+                ),
+                text("finding-hint.outside-stay-cue"),
                 (who, session.id),
-                related=_related(plan, who, stay(who), problem),
+                related=_where(plan, who, stay(who), end),
             )
-
-
-def _related(plan: Plan, person_id: str, stay: Stay, problem: str) -> Origin:
-    return _where(plan, person_id, stay, "arrive" if problem.startswith("arrives") else "depart")
 
 
 @rule("stay-range")
@@ -106,12 +117,17 @@ def stay_range(plan: Plan) -> Iterator[Issue]:
             day = moment.astimezone(plan.event.tz).date()
             if first <= day <= last:
                 continue
-            word = "arrives" if end == "arrive" else "departs"
             yield Issue(
                 "stay-range",
                 _where(plan, person.id, stay, end),
-                f"{person.id!r} {word} on {day}, more than 7 days from the event"
-                f" ({plan.event.start} .. {plan.event.end})",
-                "check the date: often the month or the year is mistyped",
+                text(
+                    f"finding.stay-range-{end}",
+                    person=person.id,
+                    day=str(day),
+                    days=STAY_RANGE.days,
+                    start=str(plan.event.start),
+                    end=str(plan.event.end),
+                ),
+                text("finding-hint.stay-range"),
                 (person.id,),
             )

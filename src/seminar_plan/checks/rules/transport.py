@@ -8,8 +8,8 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from seminar_plan.checks.registry import RELATED, Issue, rule
-from seminar_plan.checks.rules.common import ordered, span
+from seminar_plan.checks.registry import Issue, rule
+from seminar_plan.checks.rules.common import ordered, spans
 from seminar_plan.checks.sweep import overlapping_pairs
 from seminar_plan.logistics.stays import earliest_departure, latest_arrival
 from seminar_plan.logistics.transport import (
@@ -24,6 +24,7 @@ from seminar_plan.logistics.transport import (
     transfer_carries,
     transfers,
 )
+from seminar_plan.messages import text
 from seminar_plan.model import Flight, Origin, Plan, Session, elapsed_minutes
 
 
@@ -55,24 +56,38 @@ def over_seats(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "over-seats",
             transfer.origin.child("vehicles"),
-            f"{transfer.id!r} carries {count} people; its vehicles"
-            f" ({', '.join(transfer.vehicles)}) seat {seats}",
-            "add a vehicle, take a larger one, or correct attendees / attendance",
+            text(
+                "finding.over-seats",
+                transfer=transfer.id,
+                count=count,
+                vehicles=transfer.vehicles,
+                seats=seats,
+            ),
+            text("finding-hint.over-seats"),
             (transfer.id,),
         )
 
 
 @rule("vehicle-overlap")
 def vehicle_overlap(plan: Plan) -> Iterator[Issue]:
+    hint = text("finding-hint.vehicle-overlap")
+    span_of = spans()
     for vehicle, trips in transfers_by_vehicle(plan).items():
         for a, b in overlapping_pairs(trips):
             earlier, later = ordered(a, b)
+            message = text(
+                "finding.vehicle-overlap",
+                vehicle=vehicle,
+                later=later.id,
+                later_span=span_of(later),
+                earlier=earlier.id,
+                earlier_span=span_of(earlier),
+            )
             yield Issue(
                 "vehicle-overlap",
                 _vehicle_key(later, vehicle),
-                f"vehicle {vehicle!r} is on {later.id!r} ({span(later)}) and on {earlier.id!r}"
-                f" ({span(earlier)}, {RELATED}) at the same time",
-                "give one of the transfers another vehicle, or move one of them",
+                message,
+                hint,
                 (vehicle, earlier.id, later.id),
                 related=earlier.origin,
             )
@@ -106,10 +121,17 @@ def vehicle_travel(plan: Plan) -> Iterator[Issue]:
                 yield Issue(
                     "vehicle-travel",
                     _vehicle_key(later, vehicle),
-                    f"vehicle {vehicle!r} ends {earlier.id!r} at {parked!r} ({RELATED}) and has"
-                    f" {gap} minutes to reach {source!r} for {later.id!r}; the drive takes"
-                    f" {minutes}",
-                    f"leave at least {minutes} minutes between the trips, or use another vehicle",
+                    text(
+                        "finding.vehicle-travel",
+                        vehicle=vehicle,
+                        earlier=earlier.id,
+                        parked=parked,
+                        gap=gap,
+                        source=source,
+                        later=later.id,
+                        minutes=minutes,
+                    ),
+                    text("finding-hint.vehicle-travel", minutes=minutes),
                     (vehicle, earlier.id, later.id),
                     related=earlier.origin,
                 )
@@ -127,9 +149,15 @@ def transfer_short(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "transfer-short",
             transfer.origin.child("to"),
-            f"{transfer.id!r} takes {transfer.minutes} minutes from {source!r} to"
-            f" {transfer.to!r}; the trip takes {minutes}",
-            f"give the transfer at least {minutes} minutes, or correct [[travel]]",
+            text(
+                "finding.transfer-short",
+                transfer=transfer.id,
+                length=transfer.minutes,
+                source=source,
+                to=transfer.to,
+                minutes=minutes,
+            ),
+            text("finding-hint.transfer-short", minutes=minutes),
             (transfer.id,),
         )
 
@@ -141,8 +169,8 @@ def transfer_loop(plan: Plan) -> Iterator[Issue]:
             yield Issue(
                 "transfer-loop",
                 transfer.origin.child("to"),
-                f"{transfer.id!r} leaves from {transfer.to!r} and goes to {transfer.to!r}",
-                "name where the transfer goes in to, or remove to for a trip that comes back",
+                text("finding.transfer-loop", transfer=transfer.id, venue=transfer.to),
+                text("finding-hint.transfer-loop"),
                 (transfer.id,),
             )
 
@@ -155,8 +183,8 @@ def unused_vehicle(plan: Plan) -> Iterator[Issue]:
             yield Issue(
                 "unused-vehicle",
                 vehicle.origin,
-                f"vehicle {vehicle.id!r} carries no transfer",
-                f'name it in a transfer\'s vehicles = ["{vehicle.id}"], or remove it',
+                text("finding.unused-vehicle", vehicle=vehicle.id),
+                text("finding-hint.unused-vehicle", vehicle=vehicle.id),
                 (vehicle.id,),
             )
 
@@ -168,8 +196,8 @@ def empty_flight(plan: Plan) -> Iterator[Issue]:
             yield Issue(
                 "empty-flight",
                 flight.origin.child("passengers"),
-                f"flight {flight.id!r} ({flight.number}) has no passengers",
-                'list who is on board: passengers = ["person", "group" or "delegation"]',
+                text("finding.empty-flight", flight=flight.id, number=flight.number),
+                text("finding-hint.empty-flight"),
                 (flight.id,),
             )
 
@@ -212,11 +240,17 @@ def pickup_early(plan: Plan) -> Iterator[Issue]:
             yield Issue(
                 "pickup-early",
                 transfer.origin.child("start"),
-                f"{transfer.id!r} leaves {flight.airport!r} at {_moment(transfer.start)}, but"
-                f" {flight.number} ({RELATED}) lands at {_moment(landing(plan, flight))}:"
-                f" with the {plan.check.landing_buffer}-minute landing buffer its passengers"
-                f" are ready at {_moment(ready)}",
-                f"start the transfer at {_moment(ready)} or later, or correct the flight",
+                text(
+                    "finding.pickup-early",
+                    transfer=transfer.id,
+                    airport=flight.airport,
+                    leaves=_moment(transfer.start),
+                    number=flight.number,
+                    lands=_moment(landing(plan, flight)),
+                    buffer=plan.check.landing_buffer,
+                    ready=_moment(ready),
+                ),
+                text("finding-hint.pickup-early", ready=_moment(ready)),
                 (flight.id, transfer.id),
                 related=flight.origin,
             )
@@ -233,11 +267,15 @@ def no_pickup(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "no-pickup",
             flight.origin.child("arrives"),
-            f"nobody picks up {flight.number} ({flight.id!r}), landing at {flight.airport!r} at"
-            f" {_moment(landing(plan, flight))}: no transfer leaves there with its passengers"
-            f" within {window} minutes",
-            f"add a transfer from {flight.airport!r} that carries them, or set"
-            " [check] pickup_window",
+            text(
+                "finding.no-pickup",
+                number=flight.number,
+                flight=flight.id,
+                airport=flight.airport,
+                lands=_moment(landing(plan, flight)),
+                window=window,
+            ),
+            text("finding-hint.no-pickup", airport=flight.airport),
             (flight.id,),
         )
 
@@ -262,11 +300,17 @@ def late_to_airport(plan: Plan) -> Iterator[Issue]:
             yield Issue(
                 "late-to-airport",
                 transfer.origin.child("start"),
-                f"{transfer.id!r} reaches {flight.airport!r} at {_moment(transfer.end)}, but"
-                f" {flight.number} ({RELATED}) leaves at {_moment(leaves)}:"
-                f" check-in needs its passengers there {plan.check.checkin_buffer} minutes"
-                f" before, by {_moment(deadline)}",
-                f"have the transfer arrive by {_moment(deadline)}, or correct the flight",
+                text(
+                    "finding.late-to-airport",
+                    transfer=transfer.id,
+                    airport=flight.airport,
+                    reaches=_moment(transfer.end),
+                    number=flight.number,
+                    leaves=_moment(leaves),
+                    buffer=plan.check.checkin_buffer,
+                    deadline=_moment(deadline),
+                ),
+                text("finding-hint.late-to-airport", deadline=_moment(deadline)),
                 (flight.id, transfer.id),
                 related=flight.origin,
             )
@@ -292,14 +336,18 @@ def flight_mismatch(plan: Plan) -> Iterator[Issue]:
             apart = abs(elapsed_minutes(flown, written))
             if apart <= plan.check.landing_buffer:
                 continue
-            what = "lands" if key == "arrive" else "leaves"
             yield Issue(
                 "flight-mismatch",
                 person.origin.child(key),
-                f"{person.id!r} has {key} = {_moment(written)}, but {flight.number}"
-                f" ({RELATED}), which carries them, {what} at {_moment(flown)}:"
-                f" {apart} minutes apart",
-                f"correct {key} or the flight, or remove {key} to use the flight's time",
+                text(
+                    f"finding.flight-mismatch-{key}",
+                    person=person.id,
+                    written=_moment(written),
+                    number=flight.number,
+                    flown=_moment(flown),
+                    apart=apart,
+                ),
+                text(f"finding-hint.flight-mismatch-{key}"),
                 (person.id, flight.id),
                 related=flight.origin,
             )

@@ -7,8 +7,9 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator
 
-from seminar_plan.checks.registry import RELATED, Issue, rule
+from seminar_plan.checks.registry import Issue, rule
 from seminar_plan.checks.rules.common import where_named
+from seminar_plan.messages import text
 from seminar_plan.model import Plan, Session, Travel, elapsed_minutes
 
 
@@ -47,10 +48,17 @@ def travel_time(plan: Plan) -> Iterator[Issue]:
                 yield Issue(
                     "travel-time",
                     where_named(plan, later, person),
-                    f"{person!r} has {gap} minutes from {earlier.id!r}"
-                    f" at {a!r} ({RELATED}) to {later.id!r} at {b!r};"
-                    f" the trip takes {minutes}",
-                    f"leave at least {minutes} minutes between them, or hold both at one venue",
+                    text(
+                        "finding.travel-time",
+                        person=person,
+                        gap=gap,
+                        earlier=earlier.id,
+                        venue_from=a,
+                        later=later.id,
+                        venue_to=b,
+                        minutes=minutes,
+                    ),
+                    text("finding-hint.travel-time", minutes=minutes),
                     (person, earlier.id, later.id),
                     related=earlier.origin,
                 )
@@ -69,9 +77,14 @@ def travel_conflict(plan: Plan) -> Iterator[Issue]:
         yield Issue(
             "travel-conflict",
             travel.origin.child("minutes"),
-            f"travel between {a!r} and {b!r} is given as {travel.minutes} minutes here and as"
-            f" {earlier.minutes} minutes at {RELATED}",
-            "keep one [[travel]] entry for the pair, with the right minutes",
+            text(
+                "finding.travel-conflict",
+                a=a,
+                b=b,
+                minutes=travel.minutes,
+                earlier_minutes=earlier.minutes,
+            ),
+            text("finding-hint.travel-conflict"),
             (a, b),
             related=earlier.origin,
         )
