@@ -84,7 +84,7 @@ VALUES = st.one_of(st.text(max_size=12), st.integers(min_value=-(10**6), max_val
 @st.composite
 def messages(draw: st.DrawFn) -> tuple[Message, dict[str, object]]:
     key = draw(st.sampled_from(TEMPLATES))
-    fields = {name: draw(VALUES) for name in names(key)}
+    fields: dict[str, object] = {name: draw(VALUES) for name in names(key)}
     return text(key, **fields), fields
 
 
