@@ -186,7 +186,7 @@ class TestCueOutsideStay:
 
     def cue(self, at: str, who: str = "vip", day: int = 1, start: str = "08:00") -> str:
         return (
-            session("open", start, "18:00", day=day)
+            session("open", start, "24:00" if at == "24:00" else "18:00", day=day)
             + f'\n[[sessions.cues]]\nat = "{at}"\nwhat = "To the podium"\nwho = "{who}"\n'
         )
 
@@ -199,6 +199,12 @@ class TestCueOutsideStay:
     def test_a_cue_after_the_departure(self) -> None:
         text = plan_text(self.STAY + self.cue("15:30", day=2))
         assert summary(text) == [("outside-stay", ("open", "vip"))]
+
+    def test_a_cue_at_midnight_after_the_departure_reads_24_00(self) -> None:
+        stay = self.STAY.replace("2025-07-24T15:00:00", "2025-07-24T23:30:00")
+        findings = findings_of(plan_text(stay + self.cue("24:00", day=2, start="23:00")))
+        assert [(f.code, f.subjects) for f in findings] == [("outside-stay", ("vip", "open"))]
+        assert "before the cue at 24:00 in 'open'" in findings[0].message
 
     def test_a_cue_within_the_stay_or_for_someone_without_one(self) -> None:
         assert summary(plan_text(self.STAY + self.cue("09:00"))) == []

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from seminar_plan.checks.registry import Issue, rule
-from seminar_plan.checks.rules.common import span, where_named
+from seminar_plan.checks.rules.common import clock, span, where_named
 from seminar_plan.logistics.stays import Stay, stay_of
 from seminar_plan.messages import text
 from seminar_plan.model import Origin, Plan, instant
@@ -95,7 +95,8 @@ def outside_stay(plan: Plan) -> Iterator[Issue]:
                     f"finding.outside-stay-cue-{end}",
                     person=who,
                     moment=moment,
-                    cue=f"{cue.at:%H:%M}",
+                    # A cue at the midnight that ends its session is 24:00, as written.
+                    cue="24:00" if cue.at.date() > session.start.date() else clock(cue.at),
                     session=session.id,
                     span=span(session),
                 ),

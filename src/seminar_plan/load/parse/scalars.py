@@ -44,8 +44,7 @@ def skipped_local_time(key: str, moment: dt.datetime, zone: str) -> str | None:
     if local_time_exists(moment):
         return None
     return (
-        f"{key} {moment:%Y-%m-%d %H:%M} is a time that does not exist in {zone}:"
-        " the clocks skip it"
+        f"{key} {moment:%Y-%m-%d %H:%M} is a time that does not exist in {zone}: the clocks skip it"
     )
 
 
