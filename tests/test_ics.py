@@ -141,3 +141,19 @@ def test_any_text_is_escaped_and_comes_back_unchanged(title: str, notes: str) ->
     # Unchanged but for line separators (U+2028...), which a calendar holds as line breaks.
     assert str(event["SUMMARY"]) == plain_text(title)
     assert str(event["DESCRIPTION"]) == plain_text(notes)
+
+
+def test_an_arrival_in_the_second_pass_of_a_repeated_hour_is_written_in_utc() -> None:
+    # 01:30 EST on New York's fall-back night: with the zone's TZID it would read as 01:30 EDT,
+    # an hour earlier (RFC 5545 takes the first occurrence).
+    text = plan_text(session("talk", "10:00", "11:00", day=2, speakers=["aoki"]))
+    text = text.replace('"Asia/Shanghai"', '"America/New_York"')
+    text = text.replace("start = 2025-07-23", "start = 2025-11-01")
+    text = text.replace("end = 2025-07-24", "end = 2025-11-02")
+    text = text.replace('name = "Aoki"\n', 'name = "Aoki"\narrive = 2025-11-02T01:30:00-05:00\n')
+    plan = parsed(text)
+    found = {str(e["UID"]): e for e in events(ics.render(plan, now=NOW, person="aoki"))}
+    arrival = found[str(stable_uuid(plan, "arrival", "aoki"))]
+    assert arrival["DTSTART"].to_ical() == b"20251102T063000Z"
+    talk = found[str(session_uuid(plan, plan.sessions[0]))]
+    assert talk["DTSTART"].params["TZID"] == "America/New_York"

@@ -56,8 +56,8 @@ def _session_event(
     event = Event()
     event.add("uid", str(session_uuid(plan, session)))
     event.add("dtstamp", stamp)
-    event.add("dtstart", session.start.astimezone(zone))
-    event.add("dtend", session.end.astimezone(zone))
+    event.add("dtstart", calendar_time(session.start, zone))
+    event.add("dtend", calendar_time(session.end, zone))
     _add_text(event, "summary", pick(session.title, order))
     # Room, venue and the venue's address: what a phone's map needs to find the place.
     parts = (
@@ -76,6 +76,15 @@ def _session_event(
         _add_text(event, "description", description)
     event.add("categories", [session.kind])
     return event
+
+
+def calendar_time(moment: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    """``moment`` as the calendar writes it: in ``zone`` (with its TZID), except in the second
+    pass of a repeated hour, which RFC 5545 would read as the first: then in UTC."""
+    local = moment.astimezone(zone)
+    if local.replace(fold=0).astimezone(dt.UTC) != moment.astimezone(dt.UTC):
+        return moment.astimezone(dt.UTC)
+    return local
 
 
 def render(
@@ -117,7 +126,7 @@ def render(
         for key, moment in (("arrival", someone.arrive), ("departure", someone.depart)):
             if moment is None or (day is not None and _day_of(plan, moment) != day):
                 continue
-            local = moment.astimezone(zone)
+            local = calendar_time(moment, zone)
             calendar.add_component(_stay(plan, person, key, local, stamp, order, labels))
             moments.append(moment)
 
