@@ -82,6 +82,23 @@ def test_two_sessions_at_once_in_one_room_are_both_shown() -> None:
     assert [s.id for s in hall.current] == ["a", "b"]
 
 
+def test_a_moment_in_the_second_pass_of_a_repeated_hour_is_compared_in_absolute_time() -> None:
+    # New York's fall-back night: a ran 01:15-01:45 EDT; at 01:30 EST it is over, b is still on.
+    plan = parsed(
+        plan_text(
+            session("a", "01:15", "01:45", day=2, room="hall")
+            + session("b", "01:00", "03:00", day=2, room="salon")
+        )
+        .replace('"Asia/Shanghai"', '"America/New_York"')
+        .replace("start = 2025-07-23", "start = 2025-11-01")
+        .replace("end = 2025-07-24", "end = 2025-11-02")
+    )
+    second_pass = dt.datetime.fromisoformat("2025-11-02T01:30-05:00")
+    board = {p.place: p for p in now_next(plan, second_pass).places}
+    assert [s.id for s in board["hall"].current] == []
+    assert [s.id for s in board["salon"].current] == ["b"]
+
+
 MINUTES = st.integers(0, EXAMPLE.event.day_count * 24 * 60 - 1)
 
 

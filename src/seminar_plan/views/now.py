@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from seminar_plan.model import Plan, Session
+from seminar_plan.model import Plan, Session, instant
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,10 @@ def now_next(plan: Plan, at: dt.datetime, *, room: str | None = None) -> NowNext
     for place, sessions in places(plan):
         if room is not None and place != (room, True):
             continue
-        current = tuple(s for s in sessions if s.start <= at < s.end)
-        later = [s for s in sessions if s.start > at and s.date == at.date()]
+        # In absolute time: ``at`` may lie in the second pass of a repeated hour (fold=1),
+        # which comparing in the event zone would ignore.
+        moment = instant(at)
+        current = tuple(s for s in sessions if instant(s.start) <= moment < instant(s.end))
+        later = [s for s in sessions if instant(s.start) > moment and s.date == at.date()]
         found.append(PlaceNow(place[0], place[1], current, later[0] if later else None))
     return NowNext(at, tuple(found))
