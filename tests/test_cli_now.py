@@ -53,6 +53,9 @@ def test_one_room_and_an_instant_with_an_offset() -> None:
     [
         (("--at", "tomorrow"), "'tomorrow' is not a date and time such as 2025-07-24T10:05"),
         (("--room", "main-hal"), "unknown room 'main-hal'; did you mean 'main-hall'?"),
+        # Year 1 at +05:00 is before what a datetime can hold in UTC.
+        (("--at", "0001-01-01T00:00+05:00"), "lies outside the years 1900 to 9998"),
+        (("--at", "9999-12-31T23:59"), "lies outside the years 1900 to 9998"),
     ],
 )
 def test_bad_input_exits_2(args: tuple[str, ...], message: str) -> None:
@@ -92,3 +95,15 @@ def test_board_writes_the_page_and_never_overwrites(
     assert "board.html exists; pass --force to overwrite it" in err
     assert run("board", str(EXAMPLE), "-o", "foyer.html", "--lang", "zh")[0] == 0
     assert '<html lang="zh"' in (tmp_path / "foyer.html").read_text(encoding="utf-8")
+
+
+def test_a_local_moment_the_clocks_skip_exits_2(tmp_path: Path) -> None:
+    plan = tmp_path / "seminar.toml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace('"Asia/Shanghai"', '"Europe/Berlin"', 1)
+    plan.write_text(text, encoding="utf-8")
+    code, out, err = run("now", str(plan), "--at", "2025-03-30T02:30")
+    assert (code, out) == (2, "")
+    assert (
+        "'2025-03-30T02:30' does not exist in Europe/Berlin (the clocks skip it): give it with"
+        " its offset" in " ".join(err.replace("│", " ").split())
+    )

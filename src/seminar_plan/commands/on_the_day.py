@@ -34,12 +34,27 @@ def _moment(plan: "Plan", at: str | None) -> dt.datetime:
     """``--at`` as an aware datetime (a local one is in the event zone); now without it."""
     if at is None:
         return dt.datetime.now(plan.event.tz)
+    from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE, local_time_exists
+
     try:
         moment = dt.datetime.fromisoformat(at.strip())
     except ValueError:
         message = f"{at!r} is not a date and time such as 2025-07-24T10:05"
         raise typer.BadParameter(message, param_hint="--at") from None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=plan.event.tz)
+    # The years a plan may use: far enough from datetime's ends to convert to any zone.
+    if not FIRST_DATE <= moment.date() <= LAST_DATE:
+        message = f"{at!r} lies outside the years {FIRST_DATE.year} to {LAST_DATE.year}"
+        raise typer.BadParameter(message, param_hint="--at")
+    if moment.tzinfo is not None:
+        return moment
+    local = moment.replace(tzinfo=plan.event.tz)
+    if not local_time_exists(local):
+        message = (
+            f"{at!r} does not exist in {plan.event.timezone} (the clocks skip it):"
+            " give it with its offset"
+        )
+        raise typer.BadParameter(message, param_hint="--at")
+    return local
 
 
 @app.command()
