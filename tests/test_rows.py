@@ -390,3 +390,20 @@ def test_side_tracks_under_their_names_by_start_then_name() -> None:
         ("Breakouts", ["early"]),
         ("Side meetings (z-side)", ["late"]),
     ]
+
+
+def test_an_arrival_in_the_second_pass_of_a_repeated_hour_follows_what_it_missed() -> None:
+    # New York's fall-back night: 01:30 EST (06:30 UTC) comes after 01:40-01:50 EDT.
+    text = (
+        plan_text(session("a", "01:40", "01:50", day=2, attendees=["aoki"]))
+        .replace('"Asia/Shanghai"', '"America/New_York"')
+        .replace("start = 2025-07-23", "start = 2025-11-01")
+        .replace("end = 2025-07-24", "end = 2025-11-02")
+        .replace('name = "Aoki"\n', 'name = "Aoki"\narrive = 2025-11-02T01:30:00-05:00\n')
+    )
+    loaded = load_text(text)
+    assert loaded.plan is not None
+    agenda = build_agenda(
+        loaded.plan, "seminar.toml", [], lang="en", filters=Filters(person="aoki")
+    )
+    assert [row.kind for day in agenda.days for row in day.rows] == ["other", "arrival"]

@@ -21,7 +21,7 @@ from seminar_plan.logistics.interpreting import (
     minutes_of,
     pair_text,
 )
-from seminar_plan.model import ALL, KINDS, Person, Plan, Role, Session
+from seminar_plan.model import ALL, KINDS, Person, Plan, Role, Session, instant
 from seminar_plan.text import language_order, pick
 
 ARRIVAL = "arrival"
@@ -263,7 +263,7 @@ def _stay_rows(plan: Plan, person_id: str, order: tuple[str, ...], lang: str) ->
             continue
         # A written time that agrees with a flight's is shown once: as the flight.
         if any(
-            abs((f.arrives if kind == ARRIVAL else f.departs) - moment) <= buffer
+            abs(instant(f.arrives if kind == ARRIVAL else f.departs) - instant(moment)) <= buffer
             for f in flights
             if f.direction == kind
         ):
@@ -295,7 +295,7 @@ def _with_stay_notes(
 ) -> list[AgendaRow]:
     """The person's ``notes`` and ``arrive_notes`` on their first arrival row, ``depart_notes``
     on their last departure row: never the same note at both ends."""
-    ordered = sorted(range(len(rows)), key=lambda i: rows[i].start)
+    ordered = sorted(range(len(rows)), key=lambda i: instant(rows[i].start))
     for kinds, texts in (
         ([i for i in ordered if rows[i].kind == ARRIVAL][:1], (person.notes, person.arrive_notes)),
         ([i for i in ordered if rows[i].kind == DEPARTURE][-1:], (person.depart_notes,)),
@@ -335,7 +335,9 @@ def places_shown(rows: Sequence[AgendaRow], *, itinerary: bool) -> list[str]:
 
 
 def _sort_key(row: AgendaRow) -> tuple[dt.date, dt.datetime, str, dt.datetime, str]:
-    return (row.date, row.start, row.room or "", row.end, row.id)
+    # In absolute time: an arrival in the second pass of a repeated hour (fold=1) comes after
+    # a session in the first, though its wall clock reads earlier.
+    return (row.date, instant(row.start), row.room or "", instant(row.end), row.id)
 
 
 def _shown_roles(plan: Plan, session: Session, filters: Filters) -> tuple[Role, ...] | None:
