@@ -156,3 +156,13 @@ class TestDelegationsPresent:
             )
         )
         assert plan.delegations_present(plan.sessions[0]) == ()
+
+
+def test_groups_by_person_lists_each_persons_groups_once_in_plan_order() -> None:
+    plan = plan_of(
+        plan_text(
+            '[groups.vips]\nmembers = ["chen", "aoki"]\nheadcount = 2\n'
+            '[groups.press]\nmembers = ["aoki", "aoki"]\nheadcount = 2\n'
+        )
+    )
+    assert plan.groups_by_person == {"chen": ("vips",), "aoki": ("vips", "press")}

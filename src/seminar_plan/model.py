@@ -424,6 +424,15 @@ class Plan:
         return {f.id: f for f in self.flights}
 
     @cached_property
+    def groups_by_person(self) -> dict[str, tuple[str, ...]]:
+        """Person id -> the ids of the groups that list them, in plan order, each once."""
+        found: dict[str, dict[str, None]] = {}
+        for group in self.groups:
+            for member in group.members:
+                found.setdefault(member, {})[group.id] = None
+        return {person: tuple(groups) for person, groups in found.items()}
+
+    @cached_property
     def members_by_delegation(self) -> dict[str, tuple[str, ...]]:
         """Delegation id -> its named people (``delegation`` on the person), in plan order."""
         found: dict[str, list[str]] = {}

@@ -16,8 +16,9 @@ from seminar_plan.logistics.stays import stay_of
 from seminar_plan.model import Person, Plan
 
 
-def _groups_of(plan: Plan, person: Person) -> list[str]:
-    return [g.id for g in plan.groups if person.id in g.members]
+def _groups_of(plan: Plan, person: Person) -> tuple[str, ...]:
+    # An index built once per plan: a scan of every group for each guest was quadratic.
+    return plan.groups_by_person.get(person.id, ())
 
 
 def hotel_of(plan: Plan, person: Person) -> str | None:
@@ -94,7 +95,7 @@ def guests(plan: Plan) -> tuple[Guest, ...]:
 def unnamed_of(plan: Plan, delegation_id: str) -> int:
     """The delegation's members the plan does not name: headcount minus named, at least 0."""
     delegation = plan.delegation_by_id[delegation_id]
-    named = sum(1 for person in plan.people if person.delegation == delegation_id)
+    named = len(plan.members_by_delegation.get(delegation_id, ()))
     return max(0, (delegation.headcount or 0) - named)
 
 
