@@ -10,6 +10,7 @@ so every room holds about two sessions a slot and its speakers and moderators ar
 
     python benchmarks/generate_plan.py 3000 > /tmp/plan-3000.toml
     python benchmarks/generate_plan.py 3000 --dense > /tmp/dense-3000.toml
+    python benchmarks/generate_plan.py 1000 --one-room > /tmp/one-room-1000.toml
 """
 
 from __future__ import annotations
@@ -129,7 +130,44 @@ def generate(sessions: int, seed: int = 1, *, dense: bool = False) -> str:
     return "\n".join(out)
 
 
+def generate_one_room(sessions: int) -> str:
+    """N sessions in one room at the same hour (issue 9): every pair overlaps, so ``check``
+    reports N * (N - 1) / 2 room overlaps (499,500 at 1,000 sessions, from a 75 KB plan)."""
+    out = [
+        "format = 1",
+        "",
+        "[event]",
+        'title = "One room"',
+        'timezone = "Asia/Shanghai"',
+        "start = 2025-07-23",
+        "end = 2025-07-23",
+        "",
+        "[venues.v]",
+        'name = "Venue"',
+        "",
+        "[rooms.hall]",
+        'name = "Hall"',
+        'venue = "v"',
+        "",
+    ]
+    for s in range(sessions):
+        out += [
+            "[[sessions]]",
+            f'id = "s{s}"',
+            f'title = "S{s}"',
+            "day = 1",
+            'start = "09:00"',
+            'end = "10:00"',
+            'room = "hall"',
+            "",
+        ]
+    return "\n".join(out)
+
+
 if __name__ == "__main__":
-    arguments = [a for a in sys.argv[1:] if a != "--dense"]
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     size = int(arguments[0]) if arguments else 300
-    sys.stdout.write(generate(size, dense="--dense" in sys.argv[1:]))
+    if "--one-room" in sys.argv[1:]:
+        sys.stdout.write(generate_one_room(size))
+    else:
+        sys.stdout.write(generate(size, dense="--dense" in sys.argv[1:]))

@@ -2,7 +2,8 @@
 
 The files under ``golden/check-before/`` were written by ``write_reports()`` from main at d707723,
 before the speed work: the text report and the JSON report of both examples and of two generated
-plans (300 sessions clean; 150 dense, with hundreds of findings and a misspelt reference). The
+plans (300 sessions clean; 150 dense, with hundreds of findings and a misspelt reference); the
+one-room plan's (780 room overlaps) were written from 3442c2e, before the memory work. The
 text report must stay byte-identical; so must the JSON text, and its parsed value is compared
 too, so a failure says whether the content or only the layout moved. A rule added later
 that finds something new in these plans is a reason to regenerate them (``python -c "import
@@ -23,7 +24,7 @@ from seminar_plan.cli import app
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden" / "check-before"
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate_plan import generate  # noqa: E402 - the benchmarks folder is not a package
+from generate_plan import generate, generate_one_room  # noqa: E402 - the benchmarks folder is not a package
 
 EXAMPLES = {
     "zhengzhou": "examples/zhengzhou-2025/seminar.toml",
@@ -31,7 +32,9 @@ EXAMPLES = {
     "broken": "examples/conflicts/broken.toml",
 }
 GENERATED = {"generated-300": (300, False), "dense-150": (150, True)}
-CASES = [*EXAMPLES, *GENERATED]
+# Sessions all in one room at one hour: every pair is a room overlap (issue 9's shape).
+ONE_ROOM = {"one-room-40": 40}
+CASES = [*EXAMPLES, *GENERATED, *ONE_ROOM]
 
 
 def _plan(case: str, folder: Path) -> str:
@@ -39,6 +42,9 @@ def _plan(case: str, folder: Path) -> str:
     if case in EXAMPLES:
         return EXAMPLES[case]
     path = folder / f"{case}.toml"
+    if case in ONE_ROOM:
+        path.write_text(generate_one_room(ONE_ROOM[case]), encoding="utf-8")
+        return path.name
     size, dense = GENERATED[case]
     path.write_text(generate(size, dense=dense), encoding="utf-8")
     return path.name

@@ -226,3 +226,27 @@ def test_the_lazy_scanner_reads_each_line_at_most_once(monkeypatch: pytest.Monke
             line, column = places.find(("sessions", n, "title", "ja"))
             assert text.splitlines()[line - 1][column - 1 :].startswith("ja = ")
     assert calls <= text.count("\n")
+
+
+def test_the_locator_finds_each_origin_once_and_shares_its_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Half a million overlaps in one room name the same few keys: one Place each, not one per
+    # finding (issue 9's memory).
+    from seminar_plan import load_text
+    from seminar_plan.model import Origin
+
+    locator = load_text("[[sessions]]\nid = 'a'\n\n[[sessions]]\nid = 'b'\n").locator
+    scans = []
+    original = LazyPlaces.find
+
+    def counted(self: LazyPlaces, path: Path) -> tuple[int, int]:
+        scans.append(path)
+        return original(self, path)
+
+    monkeypatch.setattr(LazyPlaces, "find", counted)
+    first = locator.place(Origin(0, ("sessions", 1, "id")))
+    again = locator.place(Origin(0, ("sessions", 1, "id")))
+    assert first is again
+    assert (first.line, first.column) == (5, 1)
+    assert len(scans) == 1

@@ -73,7 +73,7 @@ def test_rules_yield_only_their_own_code_with_subjects_of_their_kinds() -> None:
     )
     loaded = load_text(text)
     assert loaded.plan is not None
-    issues = run_rules(loaded.plan)
+    issues = list(run_rules(loaded.plan))
     assert {i.code for i in issues} == {"room-overlap", "person-overlap"}
     for issue in issues:
         assert len(issue.subjects) == len(BY_CODE[issue.code].subjects)

@@ -258,7 +258,7 @@ def _check_once(
     from seminar_plan.views import findings as report
 
     if output_format is ReportFormat.json:
-        sys.stdout.write(report.render_json(findings, loaded.path))
+        sys.stdout.writelines(report.json_report(findings, loaded.path))
     elif output_format is ReportFormat.github:
         sys.stdout.write(report.render_github(findings))
     elif output_format is ReportFormat.sarif:
@@ -267,7 +267,7 @@ def _check_once(
         sys.stdout.write(report.render_sarif(findings, seminar_plan.__version__))
     else:
         texts = {source.display: source.text for source in loaded.sources.files}
-        sys.stdout.write(report.render_text(findings, texts, loaded.path, color=_use_color()))
+        sys.stdout.writelines(report.text_report(findings, texts, loaded.path, color=_use_color()))
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     code = EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
     return code, [Path(source.display) for source in loaded.sources.files]

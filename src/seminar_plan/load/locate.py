@@ -18,6 +18,9 @@ class Locator:
     def __init__(self, sources: Sources) -> None:
         self.sources = sources
         self._places: dict[int, Places] = {}
+        # Findings share places (each overlap in a full room names the same few keys): one
+        # Place per origin, found once, rather than one per finding.
+        self._found: dict[Origin, Place] = {}
 
     def _index(self, file: int) -> Places:
         places = self._places.get(file)
@@ -30,8 +33,12 @@ class Locator:
         return places
 
     def place(self, origin: Origin) -> Place:
-        line, column = self._index(origin.file).find(origin.path)
-        return Place(self.sources.files[origin.file].display, line, column)
+        place = self._found.get(origin)
+        if place is None:
+            line, column = self._index(origin.file).find(origin.path)
+            place = Place(self.sources.files[origin.file].display, line, column)
+            self._found[origin] = place
+        return place
 
     def place_at(self, file: int, line: int, column: int) -> Place:
         return Place(self.sources.files[file].display, line, column)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from seminar_plan.findings import Finding, Place, Severity, count
@@ -41,17 +42,24 @@ def render_text(
     findings: Sequence[Finding], texts: Mapping[str, str], plan: str, *, color: bool = False
 ) -> str:
     """Findings grouped by severity, each with its source line and a marker, then a summary."""
+    return "".join(text_report(findings, texts, plan, color=color))
+
+
+def text_report(
+    findings: Sequence[Finding], texts: Mapping[str, str], plan: str, *, color: bool = False
+) -> Iterator[str]:
+    """``render_text``'s report piece by piece, to be written as it is made: half a million
+    findings (a full room) make a report of over 100 MB, never held whole."""
     # Lines as TOML counts them: only a line feed ends one (str.splitlines would also break at
     # U+2028, a form feed and others inside strings, and show the wrong line under a finding).
     lines_of = {name: text.split("\n") for name, text in texts.items()}
-    out: list[str] = []
     for severity, heading in ((Severity.ERROR, "Errors"), (Severity.WARNING, "Warnings")):
         group = [f for f in findings if f.severity is severity]
         if not group:
             continue
-        out.append(_paint(f"{heading} ({len(group)})", "bold", color))
-        out.append("")
+        yield _paint(f"{heading} ({len(group)})", "bold", color) + "\n\n"
         for finding in group:
+            out: list[str] = []
             place = finding.place
             label = _paint(f"{severity.value}[{finding.code}]", severity.value, color)
             out.append(f"{label} {printable(place.file)}:{place.line}:{place.column}")
@@ -70,13 +78,13 @@ def render_text(
             if finding.hint:
                 out.append(f"  hint: {printable(finding.hint)}")
             out.append("")
+            yield "\n".join(out) + "\n"
     summary = count(list(findings))
     if not findings:
-        out.append(f"{printable(plan)}: no problems found")
+        yield f"{printable(plan)}: no problems found\n"
     else:
         errors = _plural(summary["error"], "error")
-        out.append(f"{printable(plan)}: {errors}, {_plural(summary['warning'], 'warning')}")
-    return "\n".join(out) + "\n"
+        yield f"{printable(plan)}: {errors}, {_plural(summary['warning'], 'warning')}\n"
 
 
 # json's own string encoder (in C), as json.dumps uses it with ensure_ascii=False.
@@ -111,16 +119,34 @@ def render_json(findings: Sequence[Finding], plan: str) -> str:
     them equal), but the findings are written here: json's indenting encoder is pure Python,
     three times slower than its compact one, and a dense plan has thousands of findings.
     """
+    return "".join(json_report(findings, plan))
+
+
+def json_report(findings: Sequence[Finding], plan: str) -> Iterator[str]:
+    """``render_json``'s text piece by piece, to be written as it is made (never held whole)."""
     head = json.dumps(
         {"plan": plan, "summary": count(list(findings)), "findings": []},
         ensure_ascii=False,
         indent=2,
     )
     if not findings:
-        return head + "\n"
-    body = ",\n".join(_json_finding(f) for f in sorted(findings, key=lambda f: f.sort_key))
+        yield head + "\n"
+        return
     # The head ends with the empty list of findings and the closing brace: the list goes there.
-    return head.removesuffix("[]\n}") + "[\n" + body + "\n  ]\n}\n"
+    yield head.removesuffix("[]\n}") + "[\n"
+    separator = ""
+    for finding in _in_order(findings):
+        yield separator + _json_finding(finding)
+        separator = ",\n"
+    yield "\n  ]\n}\n"
+
+
+def _in_order(findings: Sequence[Finding]) -> Sequence[Finding]:
+    """The findings sorted by place and code; ``check`` gives them sorted already, and then
+    they are not copied (sorting builds a key for each of them, for nothing)."""
+    if all(a.sort_key <= b.sort_key for a, b in itertools.pairwise(findings)):
+        return findings
+    return sorted(findings, key=lambda f: f.sort_key)
 
 
 # --- CI: GitHub workflow commands and SARIF ------------------------------------------------

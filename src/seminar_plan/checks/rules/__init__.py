@@ -6,6 +6,8 @@ imports every family, so ``RULES`` holds them all. A new family module is import
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from seminar_plan.checks.registry import REGISTRY, RULES, Issue
 from seminar_plan.checks.rules import (  # noqa: F401 - imported to register their rules
     capacity,
@@ -26,11 +28,13 @@ from seminar_plan.findings import Selection, Severity
 from seminar_plan.model import Plan
 
 
-def run_rules(plan: Plan) -> list[Issue]:
-    """Every rule's issues, in the registry's order of codes."""
-    return [
-        issue for entry in REGISTRY if (found := RULES.get(entry.code)) for issue in found(plan)
-    ]
+def run_rules(plan: Plan) -> Iterator[Issue]:
+    """Every rule's issues, in the registry's order of codes, one at a time: a full room
+    yields half a million, and each is dropped once it has become a finding."""
+    for entry in REGISTRY:
+        found = RULES.get(entry.code)
+        if found is not None:
+            yield from found(plan)
 
 
 def plan_selection(plan: Plan | None) -> Selection:
