@@ -38,6 +38,26 @@ def _plural(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
+def _heading(
+    severity: Severity, code: str, place: Place, lines_of: Mapping[str, list[str]], color: bool
+) -> str:
+    """A finding's first lines: severity, code and place, then its source line and a marker."""
+    label = _paint(f"{severity.value}[{code}]", severity.value, color)
+    out = [f"{label} {printable(place.file)}:{place.line}:{place.column}"]
+    source_lines = lines_of.get(place.file, [])
+    if 1 <= place.line <= len(source_lines):
+        source = source_lines[place.line - 1].removesuffix("\r").replace("\t", " ")
+        gutter = str(place.line)
+        pad, width = _marker(source, place.column)
+        out.append(_paint(f" {gutter} | ", "dim", color) + printable(source))
+        out.append(
+            _paint(f" {' ' * len(gutter)} | ", "dim", color)
+            + " " * pad
+            + _paint("^" * width, "marker", color)
+        )
+    return "".join(line + "\n" for line in out)
+
+
 def render_text(
     findings: Sequence[Finding], texts: Mapping[str, str], plan: str, *, color: bool = False
 ) -> str:
@@ -58,27 +78,16 @@ def text_report(
         if not group:
             continue
         yield _paint(f"{heading} ({len(group)})", "bold", color) + "\n\n"
+        # Findings come sorted by place, so those at one place follow each other (a full room's
+        # overlaps share a few keys): its heading, source line and marker are made once.
+        last: tuple[str, Place | None] = ("", None)
+        head = ""
         for finding in group:
-            out: list[str] = []
-            place = finding.place
-            label = _paint(f"{severity.value}[{finding.code}]", severity.value, color)
-            out.append(f"{label} {printable(place.file)}:{place.line}:{place.column}")
-            source_lines = lines_of.get(place.file, [])
-            if 1 <= place.line <= len(source_lines):
-                source = source_lines[place.line - 1].removesuffix("\r").replace("\t", " ")
-                gutter = str(place.line)
-                pad, width = _marker(source, place.column)
-                out.append(_paint(f" {gutter} | ", "dim", color) + printable(source))
-                out.append(
-                    _paint(f" {' ' * len(gutter)} | ", "dim", color)
-                    + " " * pad
-                    + _paint("^" * width, "marker", color)
-                )
-            out.append(f"  {printable(finding.message)}")
-            if finding.hint:
-                out.append(f"  hint: {printable(finding.hint)}")
-            out.append("")
-            yield "\n".join(out) + "\n"
+            if (finding.code, finding.place) != last:
+                last = (finding.code, finding.place)
+                head = _heading(severity, finding.code, finding.place, lines_of, color)
+            hint = f"  hint: {printable(finding.hint)}\n" if finding.hint else ""
+            yield f"{head}  {printable(finding.message)}\n{hint}\n"
     summary = count(list(findings))
     if not findings:
         yield f"{printable(plan)}: no problems found\n"
