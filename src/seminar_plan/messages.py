@@ -65,7 +65,7 @@ def _bare(key: str) -> Message:
     return Message(key)
 
 
-def text(key: str, **fields: object) -> Message:
+def text(key: str, /, **fields: object) -> Message:
     """The message ``key`` with ``fields``; exactly the template's fields (else KeyError)."""
     if not fields:
         return _bare(key)

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from seminar_plan import messages
 from seminar_plan.errors import SeminarPlanError
 from seminar_plan.files import ReadError, TooLargeError, read_regular, special_kind
+from seminar_plan.messages import Message, render
 from seminar_plan.model import Origin
 
 try:
@@ -49,14 +51,71 @@ _LONG_KEY = re.compile(
 
 
 class PlanFileError(SeminarPlanError):
-    """The plan cannot be read at all: missing, a folder, unreadable, or too large."""
+    """The plan cannot be read at all: missing, a folder, unreadable, or too large.
+
+    ``text``: the words as data where the reader made them: for an included file, whose
+    problem is a finding in the planner's language.
+    """
+
+    text: Message | str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class SyntaxProblem:
-    message: str
+    """What the TOML reader found wrong, and where; ``text`` is its words as data."""
+
+    text: Message | str
     line: int
     column: int
+
+    @property
+    def message(self) -> str:
+        return render(self.text, "en")
+
+
+# What tomli and tomllib say (their messages are English text) -> the catalogue's key for it.
+_TOML_SAYS = {
+    "Invalid statement": "invalid-statement",
+    "Expected newline or end of document after a statement": "expected-newline",
+    "Cannot overwrite a value": "overwrite",
+    "Expected ']' at the end of a table declaration": "table-end",
+    "Expected ']]' at the end of an array declaration": "array-end",
+    "Expected '=' after a key in a key/value pair": "equals",
+    "Invalid initial character for a key part": "key-start",
+    "Unclosed array": "unclosed-array",
+    "Unclosed inline table": "unclosed-inline-table",
+    "Unescaped '\\' in a string": "backslash",
+    "Invalid hex value": "hex",
+    "Escaped character is not a Unicode scalar value": "not-scalar",
+    "Unterminated string": "unterminated",
+    "Invalid date or datetime": "datetime",
+    "Invalid value": "value",
+}
+# The same, for the messages that name a key or a character: (pattern, key, field).
+_TOML_SAYS_ABOUT = tuple(
+    (re.compile(pattern), key, field)
+    for pattern, key, field in (
+        (r"Found invalid character (.+)\Z", "invalid-character", "char"),
+        (r"Illegal character (.+)\Z", "illegal-character", "char"),
+        (r"Cannot declare (.+) twice\Z", "declared-twice", "key"),
+        (r"Cannot mutate immutable namespace (.+)\Z", "immutable", "key"),
+        (r"Cannot redefine namespace (.+)\Z", "redefine", "key"),
+        (r"Duplicate inline table key (.+)\Z", "inline-key-twice", "key"),
+        (r"Expected (.+)\Z", "expected", "text"),
+    )
+)
+
+
+def toml_says(detail: str) -> Message | str:
+    """The TOML reader's message as a catalogue message; one it has never said stays text."""
+    key = _TOML_SAYS.get(detail)
+    if key is not None:
+        return messages.text(f"load.toml.{key}")
+    for pattern, key, name in _TOML_SAYS_ABOUT:
+        match = pattern.match(detail)
+        if match is not None:
+            return messages.text(f"load.toml.{key}", **{name: match.group(1)})
+    return detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +135,19 @@ class SourceFile:
 
 @dataclass(frozen=True, slots=True)
 class IncludeProblem:
+    """A problem with the plan's includes; ``text`` and ``hint_text`` are its words as data."""
+
     origin: Origin
-    message: str
-    hint: str | None
+    text: Message | str
+    hint_text: Message | None
+
+    @property
+    def message(self) -> str:
+        return render(self.text, "en")
+
+    @property
+    def hint(self) -> str | None:
+        return None if self.hint_text is None else render(self.hint_text, "en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +187,8 @@ def parse_text(text: str, display: str) -> SourceFile:
     long_key = _LONG_KEY.search(text)
     if long_key is not None:
         line, column = _position(text, long_key.start() + (text[long_key.start()] in "{,"))
-        problem = SyntaxProblem(f"a key has more than {MAX_KEY_PARTS} dotted parts", line, column)
+        words = messages.text("load.toml.key-parts", count=MAX_KEY_PARTS)
+        problem = SyntaxProblem(words, line, column)
         return SourceFile(display, text, None, problem)
     try:
         try:
@@ -138,9 +208,10 @@ def parse_text(text: str, display: str) -> SourceFile:
             line = text.count("\n") + 1
             column = len(text) - text.rfind("\n")
             message = re.sub(r"\s*\(at end of document\)", "", message)
-        return SourceFile(display, text, None, SyntaxProblem(message, line, column))
+        return SourceFile(display, text, None, SyntaxProblem(toml_says(message), line, column))
     except RecursionError:
-        return SourceFile(display, text, None, SyntaxProblem("nesting is too deep", 1, 1))
+        problem = SyntaxProblem(messages.text("load.toml.too-deep"), 1, 1)
+        return SourceFile(display, text, None, problem)
     found: list[tuple[str | int, ...]] = []
     data = _clamped(data, (), found)
     return SourceFile(display, text, data, None, tuple(found))
@@ -158,16 +229,56 @@ def decode(raw: bytes, display: str) -> SourceFile:
             display,
             raw.decode("utf-8", "replace"),
             None,
-            SyntaxProblem("the file is not UTF-8 text (a TOML plan must be)", line, column),
+            SyntaxProblem(messages.text("load.toml.not-utf8"), line, column),
         )
     if "\x00" in text:
         position = text.index("\x00")
         line = text.count("\n", 0, position) + 1
         column = position - text.rfind("\n", 0, position)
-        return SourceFile(
-            display, text, None, SyntaxProblem("the file contains a NUL byte", line, column)
-        )
+        problem = SyntaxProblem(messages.text("load.toml.nul"), line, column)
+        return SourceFile(display, text, None, problem)
     return parse_text(text, display)
+
+
+# What ``files.special_kind`` calls a file that is not a regular one -> the catalogue's key.
+_KINDS = {
+    "a folder": "folder",
+    "a FIFO (named pipe)": "fifo",
+    "a device": "device",
+    "a socket": "socket",
+    "not a regular file": "other",
+}
+# Why ``files.read_regular`` could not read a file (its English text) -> the catalogue's key.
+_READ_ERRORS = {
+    "no such file": "missing",
+    "is a folder, not a file": "is-folder",
+    "permission denied": "denied",
+}
+_CANNOT_READ = re.compile(r"cannot read \((.*)\)\Z", re.DOTALL)
+_NOT_A_FILE = re.compile(r"is (.+), not a file\Z")
+
+
+def _kind(kind: str) -> Message | str:
+    key = _KINDS.get(kind)
+    return kind if key is None else messages.text(f"load.file.{key}")
+
+
+def _read_error(reason: str) -> Message | str:
+    """``files.read_regular``'s reason as a catalogue message (a new one stays text)."""
+    key = _READ_ERRORS.get(reason)
+    if key is not None:
+        return messages.text(f"load.file.{key}")
+    if (cannot := _CANNOT_READ.match(reason)) is not None:
+        return messages.text("load.file.unreadable", reason=cannot.group(1))
+    if (special := _NOT_A_FILE.match(reason)) is not None:
+        return messages.text("load.file.special", kind=_kind(special.group(1)))
+    return reason
+
+
+def _file_error(words: Message) -> PlanFileError:
+    error = PlanFileError(render(words, "en"))
+    error.text = words
+    return error
 
 
 def _read_bytes(path: Path, budget: int) -> bytes:
@@ -175,12 +286,15 @@ def _read_bytes(path: Path, budget: int) -> bytes:
     try:
         return read_regular(path, budget)
     except TooLargeError:
-        raise PlanFileError(
-            f"{path}: the plan and its includes exceed {MAX_TOTAL_BYTES // (1024 * 1024)} MB;"
-            " split it or remove unused parts"
+        megabytes = MAX_TOTAL_BYTES // (1024 * 1024)
+        raise _file_error(
+            messages.text("load.too-large", path=str(path), megabytes=megabytes)
         ) from None
     except ReadError as error:
-        raise PlanFileError(f"{path}: {error}") from None
+        reason = _read_error(str(error))
+        raise _file_error(
+            messages.text("load.read-failed", path=str(path), reason=reason)
+        ) from None
 
 
 @dataclass
@@ -209,8 +323,8 @@ class _Reader:
             self.problems.append(
                 IncludeProblem(
                     origin,
-                    "include must be a list of file paths",
-                    'write include = ["people.toml"]',
+                    messages.text("load.include-not-list"),
+                    messages.text("load-hint.include-list"),
                 )
             )
             return
@@ -218,8 +332,8 @@ class _Reader:
             self.problems.append(
                 IncludeProblem(
                     origin,
-                    f"includes nest deeper than {MAX_INCLUDE_DEPTH} levels",
-                    "include the files from fewer levels",
+                    messages.text("load.include-too-deep", levels=MAX_INCLUDE_DEPTH),
+                    messages.text("load-hint.include-levels"),
                 )
             )
             return
@@ -230,9 +344,7 @@ class _Reader:
         self, name: str, parent: Path, parent_display: str, stack: tuple[str, ...], origin: Origin
     ) -> None:
         if "\x00" in name:
-            self.problems.append(
-                IncludeProblem(origin, "include names a path with a NUL character", None)
-            )
+            self.problems.append(IncludeProblem(origin, messages.text("load.include-nul"), None))
             return
         target = parent.parent / name
         display = os.path.normpath(Path(parent_display).parent / name)
@@ -241,8 +353,8 @@ class _Reader:
             self.problems.append(
                 IncludeProblem(
                     origin,
-                    f"include cycle: {name} includes, directly or through others, this file",
-                    "remove one include of the cycle",
+                    messages.text("load.include-cycle", name=name),
+                    messages.text("load-hint.include-cycle"),
                 )
             )
             return
@@ -250,34 +362,33 @@ class _Reader:
             self.problems.append(
                 IncludeProblem(
                     origin,
-                    f"{name} is outside the plan's folder {self.root}",
-                    "move the file into the plan's folder, or pass --allow-outside",
+                    messages.text("load.include-outside", name=name, folder=str(self.root)),
+                    messages.text("load-hint.include-outside"),
                 )
             )
             return
         if real in self.seen:
             return
+        what: Message | None = None
         try:
             kind = special_kind(target.stat().st_mode)
-            what = None if kind is None else f"is {kind}"
+            if kind is not None:
+                what = messages.text("load.include-special", path=display, kind=_kind(kind))
         except FileNotFoundError:
-            what = "does not exist"
+            what = messages.text("load.include-missing", path=display)
         except OSError as error:
-            what = f"cannot be read ({error.strerror or error})"
+            reason = str(error.strerror or error)
+            what = messages.text("load.include-unreadable", path=display, reason=reason)
         if what is not None:
             self.problems.append(
-                IncludeProblem(
-                    origin,
-                    f"included file {display} {what}",
-                    "check the path; it is relative to this file",
-                )
+                IncludeProblem(origin, what, messages.text("load-hint.include-path"))
             )
             return
         self.seen.add(real)
         try:
             source = self.add(target, display)
         except PlanFileError as error:
-            self.problems.append(IncludeProblem(origin, str(error), None))
+            self.problems.append(IncludeProblem(origin, error.text or str(error), None))
             return
         self.includes(source, target, (*stack, real))
 

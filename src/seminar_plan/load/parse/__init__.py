@@ -40,6 +40,7 @@ from seminar_plan.load.parse.tracks import read_tracks
 from seminar_plan.load.parse.vehicles import read_vehicles
 from seminar_plan.load.parse.venues import read_rooms, read_travel, read_venues
 from seminar_plan.load.read import Sources
+from seminar_plan.messages import text
 from seminar_plan.model import Event, Origin, Plan, Session, Text
 
 __all__ = [
@@ -62,18 +63,15 @@ def _file_problems(p: Parser, sources: Sources, locator: Locator) -> None:
     """What reading the files found: integers out of range, TOML syntax errors."""
     for index, source in enumerate(sources.files):
         for path in source.out_of_range:
-            p.schema(
-                Origin(index, path),
-                f"{'.'.join(str(part) for part in path)} is out of range: a TOML integer is"
-                " 64-bit, from -9223372036854775808 to 9223372036854775807",
-            )
+            dotted = ".".join(str(part) for part in path)
+            p.schema(Origin(index, path), text("load.out-of-range", path=dotted))
         if source.syntax is not None:
             p.findings.append(
                 Finding(
                     "toml-syntax",
                     Severity.ERROR,
-                    f"invalid TOML: {source.syntax.message}",
-                    "fix the syntax at this place; quote strings, close brackets",
+                    text("load.invalid-toml", detail=source.syntax.text),
+                    text("load-hint.fix-syntax"),
                     (),
                     locator.place_at(index, source.syntax.line, source.syntax.column),
                 )
@@ -96,7 +94,7 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
     """Build the plan from ``sources``; return it (None without a usable event) and findings."""
     p = Parser(sources, locator)
     for problem in sources.problems:
-        p.report("schema", problem.origin, problem.message, problem.hint)
+        p.report("schema", problem.origin, problem.text, problem.hint_text)
     _file_problems(p, sources, locator)
     tables = collect(p)
     event = read_event(p, tables.event)
