@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from seminar_plan.load.parse.parser import Entry, Parser
-from seminar_plan.load.parse.scalars import is_int, type_name
+from seminar_plan.load.parse.scalars import is_int
 from seminar_plan.load.parse.schema import FORMAT_VERSION, ID_TABLES, SINGULAR, TOP_LEVEL
+from seminar_plan.load.parse.words import quoted, type_name
+from seminar_plan.messages import Message, text
 from seminar_plan.model import Origin
 
 
@@ -40,11 +42,7 @@ def collect(p: Parser) -> Tables:
         _arrays(p, data, root, tables)
     shared_attendee_ids(p, tables)
     if tables.event is None and any(s.data is not None for s in p.sources.files):
-        p.schema(
-            Origin(0, ()),
-            "the plan has no [event] table",
-            '[event] needs title, timezone, start and end: see "seminar-plan init"',
-        )
+        p.schema(Origin(0, ()), text("load.no-event"), text("load-hint.no-event"))
     return tables
 
 
@@ -54,8 +52,8 @@ def _format(p: Parser, data: Mapping[str, Any], root: Origin) -> None:
         if not is_int(value) or value < 1:
             p.schema(
                 root.child("format"),
-                f"format must be a positive integer, not {value!r}",
-                f"write format = {FORMAT_VERSION}",
+                text("load.format", value=quoted(value)),
+                text("load-hint.format", version=FORMAT_VERSION),
             )
 
 
@@ -103,15 +101,12 @@ def _arrays(p: Parser, data: Mapping[str, Any], root: Origin, tables: Tables) ->
         origin = root.child(key)
         value = data[key]
         if not isinstance(value, list):
-            p.schema(
-                origin,
-                f"{key} must be an array of tables ([[{key}]]), not {type_name(value)}",
-            )
+            p.schema(origin, text("load.not-array-of-tables", key=key, type=type_name(value)))
             continue
         target: list[Entry] = getattr(tables, key)
         for position, table in enumerate(value):
             item_origin = origin.child(position)
-            if p.is_table(table, item_origin, f"[[{key}]] entry", None):
+            if p.is_table(table, item_origin, text("load.what.entry", key=key), None):
                 target.append(Entry(str(position), table, item_origin))
 
 
@@ -126,21 +121,27 @@ def shared_attendee_ids(p: Parser, tables: Tables) -> None:
                 p.report(
                     "duplicate-id",
                     entry.origin,
-                    f"[{key}.{ident}] uses the id of [{owner[ident]}.{ident}]"
-                    f" ({place.file}:{place.line}); attendees could not tell them apart",
-                    "give one of them another id",
+                    text(
+                        "load.shared-id",
+                        table=key,
+                        id=ident,
+                        other=owner[ident],
+                        place=f"{place.file}:{place.line}",
+                    ),
+                    text("load-hint.other-id"),
                     (ident,),
                 )
             else:
                 owner[ident] = key
 
 
-def duplicate(p: Parser, ident: str, origin: Origin, earlier: Origin, what: str) -> None:
+def duplicate(p: Parser, ident: str, origin: Origin, earlier: Origin, what: Message | str) -> None:
+    """``duplicate-id``: ``what`` (``[people.x]``, a session) is defined twice."""
     place = p.locator.place(earlier)
     p.report(
         "duplicate-id",
         origin,
-        f"{what} is defined twice; the first is at {place.file}:{place.line}",
-        "rename or remove one of them",
+        text("load.defined-twice", what=what, place=f"{place.file}:{place.line}"),
+        text("load-hint.rename-or-remove"),
         (ident,),
     )

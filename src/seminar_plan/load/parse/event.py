@@ -7,21 +7,20 @@ from collections.abc import Mapping
 from typing import Any
 
 from seminar_plan.checks.registry import SEVERITY
-from seminar_plan.load.parse.parser import Entry, Parser
+from seminar_plan.load.parse.parser import Entry, Parser, missing_key
 from seminar_plan.load.parse.scalars import (
     FIRST_DATE,
     LAST_DATE,
     MAX_EVENT_DAYS,
     MAX_TRAVEL_MINUTES,
     day_number,
-    did_you_mean,
     duration_minutes,
-    type_name,
 )
 from seminar_plan.load.parse.schema import CHECK_KEYS, DAY_KEYS, EVENT_KEYS
+from seminar_plan.load.parse.words import did_you_mean, meant, quoted, type_name
 from seminar_plan.load.zones import resolve_zone
+from seminar_plan.messages import text
 from seminar_plan.model import CheckConfig, Day, Event, Origin, Text
-from seminar_plan.suggest import mean
 
 
 def read_event(p: Parser, entry: Entry | None) -> Event | None:
@@ -34,7 +33,11 @@ def read_event(p: Parser, entry: Entry | None) -> Event | None:
     start, end = _dates(p, table, origin)
     languages = p.languages(table, "languages", origin, None)
     if languages is not None and not languages:
-        p.schema(origin.child("languages"), "languages is empty", 'write languages = ["ja"]')
+        p.schema(
+            origin.child("languages"),
+            text("load.languages-empty"),
+            text("load-hint.write-languages-ja"),
+        )
     co_hosts = _co_hosts(p, table, origin)
     theme = p.text(table, "theme", origin, None)
     organizer = p.text(table, "organizer", origin, None)
@@ -69,14 +72,14 @@ def _zone(
     tz = None
     zone_name = p.string(table, "timezone", origin, None)
     if "timezone" not in table:
-        p.schema(origin, "missing required key 'timezone'", 'add timezone = "Asia/Shanghai"')
+        p.schema(origin, missing_key("timezone"), text("load-hint.add-timezone"))
     elif zone_name is not None:
         tz, suggestion = resolve_zone(zone_name)
         if tz is None:
             p.schema(
                 origin.child("timezone"),
-                f"timezone {zone_name!r} is not an IANA time zone name",
-                mean(suggestion) if suggestion else 'such as "Asia/Shanghai"',
+                text("load.unknown-zone", zone=quoted(zone_name)),
+                meant(suggestion) if suggestion else text("load-hint.such-as-zone"),
             )
     return zone_name, tz
 
@@ -89,32 +92,34 @@ def _dates(
     for key in ("start", "end"):
         value = table.get(key)
         if key not in table:
-            p.schema(origin, f"missing required key {key!r}", f"add {key} = 2025-07-23")
+            p.schema(origin, missing_key(key), text("load-hint.add-date", key=key))
             dates.append(None)
         elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            p.schema(
-                origin.child(key),
-                f"{key} must be a TOML date such as 2025-07-23, not {type_name(value)}",
-            )
+            p.schema(origin.child(key), text("load.not-date", key=key, type=type_name(value)))
             dates.append(None)
         elif not FIRST_DATE <= value <= LAST_DATE:
             p.schema(
                 origin.child(key),
-                f"{key} must be a date from {FIRST_DATE} to {LAST_DATE}, not {value}",
+                text(
+                    "load.date-range",
+                    key=key,
+                    first=str(FIRST_DATE),
+                    last=str(LAST_DATE),
+                    value=str(value),
+                ),
             )
             dates.append(None)
         else:
             dates.append(value)
     start, end = dates
     if start is not None and end is not None and end < start:
-        p.schema(origin.child("end"), f"the event ends ({end}) before it starts ({start})")
+        p.schema(origin.child("end"), text("load.event-backwards", end=str(end), start=str(start)))
         end = None
     elif start is not None and end is not None and (end - start).days >= MAX_EVENT_DAYS:
         p.schema(
             origin.child("end"),
-            f"the event lasts {(end - start).days + 1:,} days; seminar-plan plans events of"
-            f" at most {MAX_EVENT_DAYS} days",
-            "split it into one plan per event",
+            text("load.event-too-long", days=f"{(end - start).days + 1:,}", most=MAX_EVENT_DAYS),
+            text("load-hint.one-plan-per-event"),
         )
         end = None
     return start, end
@@ -146,22 +151,13 @@ def read_days(p: Parser, entries: dict[str, Entry], event: Event | None) -> tupl
         notes = p.text(entry.table, "notes", entry.origin, ident)
         number = day_number(ident)
         if number is None:
-            p.schema(
-                entry.origin,
-                f"[days.{ident}]: a day is a number, such as [days.2]",
-                None,
-                ident,
-            )
+            p.schema(entry.origin, text("load.day-not-number", id=ident), None, ident)
             continue
         if event is None:
             continue
         if not 1 <= number <= event.day_count:
-            p.schema(
-                entry.origin,
-                f"[days.{ident}] is outside the event, which has days 1..{event.day_count}",
-                None,
-                ident,
-            )
+            message = text("load.day-outside", id=ident, count=event.day_count)
+            p.schema(entry.origin, message, None, ident)
             continue
         days.append(Day(number, event.date_of(number), label, notes))
     if event is not None:
@@ -184,7 +180,7 @@ def read_check(p: Parser, entry: Entry | None) -> CheckConfig:
         else:
             p.schema(
                 origin.child("ignore", position),
-                f"unknown finding code {code!r}",
+                text("load.unknown-code", code=quoted(code)),
                 did_you_mean(code, tuple(SEVERITY)),
             )
     severity: list[tuple[str, str]] = []
@@ -196,14 +192,11 @@ def read_check(p: Parser, entry: Entry | None) -> CheckConfig:
             if code not in SEVERITY:
                 p.schema(
                     key_origin,
-                    f"unknown finding code {code!r}",
+                    text("load.unknown-code", code=quoted(code)),
                     did_you_mean(code, tuple(SEVERITY)),
                 )
             elif level not in ("error", "warning"):
-                p.schema(
-                    key_origin,
-                    f'severity of {code} must be "error" or "warning", not {level!r}',
-                )
+                p.schema(key_origin, text("load.severity-level", code=code, value=quoted(level)))
             else:
                 severity.append((code, level))
     durations = {
@@ -228,9 +221,8 @@ def check_duration(p: Parser, table: Mapping[str, Any], key: str, origin: Origin
     if minutes is None or not 0 <= minutes <= MAX_TRAVEL_MINUTES:
         p.schema(
             origin.child(key),
-            f'{key} must be a duration from 0 to a week, such as "45m", "1h30m" or "2h",'
-            f" not {table[key]!r}",
-            f'write {key} = "45m"',
+            text("load.check-duration", key=key, value=quoted(table[key])),
+            text("load-hint.write-duration-check", key=key),
         )
         return None
     return minutes

@@ -12,15 +12,11 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from seminar_plan.load.parse.collect import duplicate
-from seminar_plan.load.parse.parser import Entry, Parser
-from seminar_plan.load.parse.scalars import (
-    FIRST_DATE,
-    LAST_DATE,
-    SKIPPED_TIME_HINT,
-    skipped_local_time,
-    type_name,
-)
+from seminar_plan.load.parse.parser import Entry, Parser, missing_key
+from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE, skipped_local_time
 from seminar_plan.load.parse.schema import FLIGHT_KEYS
+from seminar_plan.load.parse.words import quoted, type_name
+from seminar_plan.messages import Message, text
 from seminar_plan.model import DIRECTIONS, Direction, Event, Flight, Origin
 
 
@@ -29,7 +25,8 @@ class FlightRefs:
     """What one ``[[flights]]`` entry refers to, kept for the reference check even when the
     flight itself is left out of the plan."""
 
-    referrer: str
+    # The flight's id; None for an entry without a usable one ("flight" in a message).
+    referrer: str | None
     origin: Origin
     airport: str | None
     passengers: tuple[str, ...]
@@ -49,7 +46,12 @@ def read_flights(
         subject = _flight_id(p, table, origin, first_origin)
         number = p.string(table, "number", origin, subject)
         if number is not None and not number.strip():
-            p.schema(origin.child("number"), "number is empty", 'write number = "CA168"', subject)
+            p.schema(
+                origin.child("number"),
+                text("load.flight-number-empty"),
+                text("load-hint.write-number"),
+                subject,
+            )
             number = None
         direction = p.choice(table, "direction", origin, subject, DIRECTIONS, "")
         airport = p.ref(table, "airport", origin, subject)
@@ -59,14 +61,18 @@ def read_flights(
         from_place = p.text(table, "from", origin, subject)
         to_place = p.text(table, "to", origin, subject)
         notes = p.text(table, "notes", origin, subject)
-        refs.append(FlightRefs(subject or "flight", origin, airport, passengers))
+        refs.append(FlightRefs(subject, origin, airport, passengers))
         if departs is not None and arrives is not None and arrives <= departs:
             p.report(
                 "bad-time",
                 origin.child("arrives"),
-                f"flight {subject or number or ''!r} arrives ({arrives:%Y-%m-%d %H:%M %z})"
-                f" before it departs ({departs:%Y-%m-%d %H:%M %z})",
-                "check the dates and the zones: a time without an offset is in the event zone",
+                text(
+                    "load.flight-backwards",
+                    id=quoted(subject or number or ""),
+                    arrives=f"{arrives:%Y-%m-%d %H:%M %z}",
+                    departs=f"{departs:%Y-%m-%d %H:%M %z}",
+                ),
+                text("load-hint.flight-zones"),
                 (subject,) if subject else (),
             )
             continue
@@ -106,9 +112,9 @@ def _flight_id(
     subject = ident if isinstance(ident, str) and ident else None
     p.known_keys(table, origin, FLIGHT_KEYS, subject)
     if "id" not in table:
-        p.schema(origin, "flight without id", 'add id = "ca168-in"')
+        p.schema(origin, text("load.flight-without-id"), text("load-hint.add-flight-id"))
     elif subject is None:
-        p.schema(origin.child("id"), f"id must be a non-empty string, not {ident!r}")
+        p.schema(origin.child("id"), text("load.id-not-string-value", value=quoted(ident)))
     else:
         p.check_id(subject, origin.child("id"), "flight")
         if subject in first_origin:
@@ -117,18 +123,19 @@ def _flight_id(
                 subject,
                 origin.child("id"),
                 first_origin[subject].child("id"),
-                f"flight {subject!r}",
+                text("load.what.flight", id=quoted(subject)),
             )
             subject = None
         else:
             first_origin[subject] = origin
-    for key, hint in (
-        ("number", 'add number = "CA168"'),
-        ("direction", 'add direction = "arrival" (or "departure")'),
-        ("airport", 'add airport = "VENUE-ID" (the airport, as a venue)'),
-    ):
+    hints: tuple[tuple[str, Message], ...] = (
+        ("number", text("load-hint.add-number")),
+        ("direction", text("load-hint.add-direction")),
+        ("airport", text("load-hint.add-airport")),
+    )
+    for key, hint in hints:
         if key not in table:
-            p.schema(origin, f"missing required key {key!r}", hint, subject)
+            p.schema(origin, missing_key(key), hint, subject)
     return subject
 
 
@@ -142,19 +149,14 @@ def flight_time(
 ) -> dt.datetime | None:
     """A required date-time, aware: the written offset, else the event zone."""
     if key not in table:
-        p.schema(
-            origin,
-            f"missing required key {key!r}",
-            f"add {key} = 2025-07-23T14:30:00 (event zone) or 2025-07-23T15:30:00+09:00",
-            subject,
-        )
+        p.schema(origin, missing_key(key), text("load-hint.add-datetime", key=key), subject)
         return None
     value = table[key]
     if not isinstance(value, dt.datetime):
         p.schema(
             origin.child(key),
-            f"{key} must be a TOML date-time, not {type_name(value)}",
-            f"write {key} = 2025-07-23T14:30:00 (event zone) or 2025-07-23T15:30:00+09:00",
+            text("load.not-datetime", key=key, type=type_name(value)),
+            text("load-hint.write-datetime", key=key),
             subject,
         )
         return None
@@ -169,17 +171,18 @@ def flight_time(
     except (OverflowError, ValueError):
         in_range = False
     if not in_range:
-        p.schema(
-            origin.child(key),
-            f"{key} must lie from {FIRST_DATE} to {LAST_DATE}, not {value}",
-            None,
-            subject,
+        message = text(
+            "load.flight-range",
+            key=key,
+            first=str(FIRST_DATE),
+            last=str(LAST_DATE),
+            value=str(value),
         )
+        p.schema(origin.child(key), message, None, subject)
         return None
     skipped = skipped_local_time(key, moment, event.timezone) if value.tzinfo is None else None
     if skipped is not None:
-        p.report(
-            "bad-time", origin.child(key), skipped, SKIPPED_TIME_HINT, (subject,) if subject else ()
-        )
+        hint = text("load-hint.time-with-offset")
+        p.report("bad-time", origin.child(key), skipped, hint, (subject,) if subject else ())
         return None
     return moment

@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from seminar_plan.load.parse.parser import Entry, Parser
+from seminar_plan.load.parse.parser import Entry, Parser, missing_key
 from seminar_plan.load.parse.references import References
-from seminar_plan.load.parse.scalars import type_name
 from seminar_plan.load.parse.schema import BOOKING_KEYS
+from seminar_plan.load.parse.words import quoted, type_name
+from seminar_plan.messages import text
 from seminar_plan.model import Booking, Delegation, Group, Origin, Person, Plan
 
 # A booking longer than this is a typo in a year, not a stay; it would also cost a loop per night.
@@ -27,8 +28,8 @@ def _lodging(p: Parser, table: Mapping[str, Any], origin: Origin, ident: str) ->
     if not isinstance(value, bool):
         p.schema(
             origin.child("lodging"),
-            f"lodging must be true or false, not {type_name(value)}",
-            "write lodging = false for someone who needs no bed",
+            text("load.lodging-not-boolean", type=type_name(value)),
+            text("load-hint.no-bed"),
             ident,
         )
         return None
@@ -43,25 +44,21 @@ def _diet(p: Parser, table: Mapping[str, Any], origin: Origin, ident: str) -> tu
         value = [value]
         p.schema(
             origin.child("diet"),
-            "diet must be a list of tags, not a string",
-            f"write diet = [{table['diet']!r}]".replace("'", '"'),
+            text("load.diet-not-list"),
+            text("load-hint.write-diet", value=quoted(table["diet"]).replace("'", '"')),
             ident,
         )
     if not isinstance(value, list):
-        p.schema(
-            origin.child("diet"),
-            f"diet must be a list of tags, not {type_name(value)}",
-            None,
-            ident,
-        )
+        message = text("load.diet-not-list-type", type=type_name(value))
+        p.schema(origin.child("diet"), message, None, ident)
         return ()
     tags: list[str] = []
     for position, item in enumerate(value):
         if not isinstance(item, str) or not item:
             p.schema(
                 origin.child("diet", position),
-                f"diet[{position}] must be a tag string, not {type_name(item)}",
-                'write tags such as "halal", "vegetarian", "allergy-peanut"',
+                text("load.diet-not-tag", position=position, type=type_name(item)),
+                text("load-hint.diet-tags"),
                 ident,
             )
         else:
@@ -78,8 +75,8 @@ def _diets(
     if not isinstance(value, dict):
         p.schema(
             origin.child("diets"),
-            f"diets must be a table of tag to count, not {type_name(value)}",
-            "write diets = { halal = 2, vegetarian = 1 }",
+            text("load.diets-not-table", type=type_name(value)),
+            text("load-hint.write-diets"),
             ident,
         )
         return ()
@@ -112,14 +109,14 @@ def with_lodging(
 
 def _date(p: Parser, table: Mapping[str, Any], key: str, origin: Origin) -> dt.date | None:
     if key not in table:
-        p.schema(origin, f"missing required key {key!r}", f"write {key} = 2025-07-22 (a date)")
+        p.schema(origin, missing_key(key), text("load-hint.add-booking-date", key=key))
         return None
     value = table[key]
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         p.schema(
             origin.child(key),
-            f"{key} must be a TOML date, not {type_name(value)}",
-            f"write {key} = 2025-07-22 (the {'first night' if key == 'from' else 'check-out'})",
+            text("load.booking-date", key=key, type=type_name(value)),
+            text("load-hint.first-night" if key == "from" else "load-hint.check-out", key=key),
         )
         return None
     return value
@@ -132,7 +129,7 @@ def read_bookings(p: Parser, entries: list[Entry]) -> tuple[Booking, ...]:
         p.known_keys(table, origin, BOOKING_KEYS, None)
         hotel = p.ref(table, "hotel", origin, None)
         if "hotel" not in table:
-            p.schema(origin, "missing required key 'hotel'", 'add hotel = "VENUE-ID"')
+            p.schema(origin, missing_key("hotel"), text("load-hint.add-hotel"))
         first = _date(p, table, "from", origin)
         checkout = _date(p, table, "to", origin)
         rooms = p.integer(table, "rooms", origin, None, minimum=0, required=True)
@@ -143,16 +140,16 @@ def read_bookings(p: Parser, entries: list[Entry]) -> tuple[Booking, ...]:
             if checkout <= first:
                 p.schema(
                     origin.child("to"),
-                    f"to ({checkout}) must be after from ({first}): to is the morning of check-out",
-                    f"write to = {first + dt.timedelta(days=1)} for one night",
+                    text("load.booking-backwards", to=str(checkout), first=str(first)),
+                    text("load-hint.one-night", date=str(first + dt.timedelta(days=1))),
                 )
                 continue
             if (checkout - first).days > MAX_BOOKING_NIGHTS:
+                nights = (checkout - first).days
                 p.schema(
                     origin.child("to"),
-                    f"a booking of {(checkout - first).days} nights; at most"
-                    f" {MAX_BOOKING_NIGHTS} are read",
-                    "check the years of from and to",
+                    text("load.booking-too-long", nights=nights, most=MAX_BOOKING_NIGHTS),
+                    text("load-hint.booking-years"),
                 )
                 continue
         if hotel is None or first is None or checkout is None or rooms is None:

@@ -13,19 +13,18 @@ from typing import Any, cast
 
 from seminar_plan.checks.registry import SEVERITY
 from seminar_plan.findings import Finding
-from seminar_plan.language_codes import judge, language_name
+from seminar_plan.language_codes import judge
 from seminar_plan.load.locate import Locator
 from seminar_plan.load.parse.scalars import (
     SLUG,
     clock_minutes,
     closest,
     is_int,
-    type_name,
 )
+from seminar_plan.load.parse.words import meant, quoted, type_name
 from seminar_plan.load.read import Sources
-from seminar_plan.messages import Message
+from seminar_plan.messages import Message, text
 from seminar_plan.model import ALL, Origin, Text
-from seminar_plan.suggest import mean
 
 
 @dataclass
@@ -72,13 +71,18 @@ class Parser:
         for key in table:
             if key not in known:
                 suggestion = closest(key, known)
-                hint = mean(suggestion) if suggestion else f"known keys: {', '.join(known)}"
-                self.schema(origin.child(key), f"unknown key {key!r}", hint, subject)
+                hint = meant(suggestion) if suggestion else text("load-hint.known-keys", keys=known)
+                message = text("load.unknown-key", key=quoted(key))
+                self.schema(origin.child(key), message, hint, subject)
 
-    def is_table(self, value: object, origin: Origin, what: str, subject: str | None) -> bool:
+    def is_table(
+        self, value: object, origin: Origin, what: Message | str, subject: str | None
+    ) -> bool:
+        """Whether ``value`` is a table; else a finding that names it as ``what``."""
         if isinstance(value, dict):
             return True
-        self.schema(origin, f"{what} must be a table, not {type_name(value)}", None, subject)
+        message = text("load.not-table", what=what, type=type_name(value))
+        self.schema(origin, message, None, subject)
         return False
 
     def text(
@@ -92,7 +96,8 @@ class Parser:
     ) -> Text | None:
         if key not in table:
             if required:
-                self.schema(origin, f"missing required key {key!r}", f'add {key} = "..."', subject)
+                hint = text("load-hint.add-text", key=key)
+                self.schema(origin, missing_key(key), hint, subject)
             return None
         return self.text_value(table[key], origin.child(key), key, subject)
 
@@ -110,15 +115,16 @@ class Parser:
                 if any(lang == seen for seen, _ in variants):
                     self.schema(
                         origin.child(written),
-                        f"{key} gives language {lang!r} twice",
-                        "keep one of them",
+                        text("load.language-twice", key=key, lang=quoted(lang)),
+                        text("load-hint.keep-one"),
                         subject,
                     )
                     continue
                 if not isinstance(variant, str):
+                    type_ = type_name(variant)
                     self.schema(
                         origin.child(lang),
-                        f"{key}.{lang} must be a string, not {type_name(variant)}",
+                        text("load.variant-not-string", key=key, lang=lang, type=type_),
                         None,
                         subject,
                     )
@@ -127,8 +133,8 @@ class Parser:
             return Text(tuple(variants)) if variants else None
         self.schema(
             origin,
-            f"{key} must be a string or a table of language to string, not {type_name(value)}",
-            f'write {key} = "..." or {key} = {{ ja = "...", zh = "..." }}',
+            text("load.not-text", key=key, type=type_name(value)),
+            text("load-hint.write-text", key=key),
             subject,
         )
         return None
@@ -145,21 +151,16 @@ class Parser:
     ) -> int | None:
         if key not in table:
             if required:
-                self.schema(origin, f"missing required key {key!r}", None, subject)
+                self.schema(origin, missing_key(key), None, subject)
             return None
         value = table[key]
         if not is_int(value):
-            self.schema(
-                origin.child(key),
-                f"{key} must be an integer, not {type_name(value)}",
-                None,
-                subject,
-            )
+            message = text("load.not-integer", key=key, type=type_name(value))
+            self.schema(origin.child(key), message, None, subject)
             return None
         if minimum is not None and value < minimum:
-            self.schema(
-                origin.child(key), f"{key} must be at least {minimum}, not {value}", None, subject
-            )
+            message = text("load.too-small", key=key, minimum=minimum, value=value)
+            self.schema(origin.child(key), message, None, subject)
             return None
         return cast("int", value)
 
@@ -170,9 +171,8 @@ class Parser:
             return None
         value = table[key]
         if not isinstance(value, str):
-            self.schema(
-                origin.child(key), f"{key} must be a string, not {type_name(value)}", None, subject
-            )
+            message = text("load.not-string", key=key, type=type_name(value))
+            self.schema(origin.child(key), message, None, subject)
             return None
         return value
 
@@ -190,10 +190,10 @@ class Parser:
             return default
         if value not in options:
             suggestion = closest(value, options)
-            hint = mean(suggestion) if suggestion else None
+            hint = meant(suggestion) if suggestion else None
             self.schema(
                 origin.child(key),
-                f"{key} {value!r} is not one of {', '.join(options)}",
+                text("load.not-one-of", key=key, value=quoted(value), options=options),
                 hint,
                 subject,
             )
@@ -215,8 +215,8 @@ class Parser:
         if not isinstance(value, bool):
             self.schema(
                 origin.child(key),
-                f"{key} must be true or false, not {type_name(value)}",
-                f"write {key} = true",
+                text("load.not-boolean", key=key, type=type_name(value)),
+                text("load-hint.write-true", key=key),
                 subject,
             )
             return default
@@ -227,7 +227,7 @@ class Parser:
     ) -> str | None:
         value = self.string(table, key, origin, subject)
         if value is not None and not value:
-            self.schema(origin.child(key), f"{key} is empty", None, subject)
+            self.schema(origin.child(key), text("load.empty", key=key), None, subject)
             return None
         return value
 
@@ -243,33 +243,26 @@ class Parser:
             if not (key == "attendees" and value == ALL):
                 self.schema(
                     origin.child(key),
-                    f"{key} must be a list of ids, not a string",
-                    f"write {key} = [{value!r}]".replace("'", '"'),
+                    text("load.ids-not-string", key=key),
+                    text("load-hint.write-list", key=key, value=quoted(value).replace("'", '"')),
                     subject,
                 )
             value = [value]
         if not isinstance(value, list):
-            self.schema(
-                origin.child(key),
-                f"{key} must be a list of ids, not {type_name(value)}",
-                None,
-                subject,
-            )
+            message = text("load.ids-not-list", key=key, type=type_name(value))
+            self.schema(origin.child(key), message, None, subject)
             return ()
         refs: list[str] = []
         for position, item in enumerate(value):
             if not isinstance(item, str) or not item:
-                self.schema(
-                    origin.child(key, position),
-                    f"{key}[{position}] must be an id string, not {type_name(item)}",
-                    None,
-                    subject,
+                message = text(
+                    "load.id-not-string", key=key, position=position, type=type_name(item)
                 )
+                self.schema(origin.child(key, position), message, None, subject)
                 continue
             if item in refs:
-                self.schema(
-                    origin.child(key, position), f"{key} names {item!r} twice", None, subject
-                )
+                message = text("load.named-twice", key=key, item=quoted(item))
+                self.schema(origin.child(key, position), message, None, subject)
                 continue
             refs.append(item)
         return tuple(refs)
@@ -283,8 +276,8 @@ class Parser:
         if not isinstance(value, list):
             self.schema(
                 origin.child(key),
-                f"{key} must be a list of language codes, not {type_name(value)}",
-                f'write {key} = ["ja", "zh"]',
+                text("load.languages-not-list", key=key, type=type_name(value)),
+                text("load-hint.write-languages", key=key),
                 subject,
             )
             return None
@@ -294,8 +287,10 @@ class Parser:
             if not isinstance(item, str):
                 self.schema(
                     where,
-                    f"{key}[{position}] is not a language code: {item!r}",
-                    "use codes such as ja, zh, en",
+                    text(
+                        "load.language-not-string", key=key, position=position, value=quoted(item)
+                    ),
+                    text("load-hint.language-codes"),
                     subject,
                 )
                 continue
@@ -321,16 +316,17 @@ class Parser:
         ``language-code`` warning.
         """
         verdict = judge(value)
-        hint = f"did you mean {verdict.meant!r}?" if verdict.meant else None
+        hint = meant(verdict.meant) if verdict.meant else None
         if verdict.canonical is None:
-            self.schema(origin, f"{what} {value!r} is not a language code", hint, subject)
+            message = text("load.not-language", what=what, value=quoted(value))
+            self.schema(origin, message, hint, subject)
             return None
         if verdict.mistyped:
+            language = text(f"load.language.{value.split('-', maxsplit=1)[0].lower()}")
             self.report(
                 "language-code",
                 origin,
-                f"{what} {value!r} names {language_name(value)}, a language seldom meant:"
-                " it is usually a country code typed by mistake",
+                text("load.seldom-language", what=what, value=quoted(value), language=language),
                 hint,
             )
         return verdict.canonical
@@ -351,8 +347,8 @@ class Parser:
             latest = "24:00" if allow_midnight_end else "23:59"
             self.schema(
                 origin.child(key),
-                f'{key} must be a clock time "HH:MM" from 00:00 to {latest}, not {table[key]!r}',
-                f'write {key} = "09:30"',
+                text("load.not-clock", key=key, latest=latest, value=quoted(table[key])),
+                text("load-hint.write-clock", key=key),
                 subject,
             )
         return minutes
@@ -367,8 +363,8 @@ class Parser:
         if not isinstance(value, dict):
             self.schema(
                 origin.child("contact"),
-                f"contact must be a table, not {type_name(value)}",
-                'write contact = { phone = "...", email = "..." }',
+                text("load.contact-not-table", type=type_name(value)),
+                text("load-hint.write-contact"),
                 subject,
             )
             return ()
@@ -377,7 +373,7 @@ class Parser:
             if isinstance(item, (dict, list)):
                 self.schema(
                     origin.child("contact", key),
-                    f"contact.{key} must be a single value",
+                    text("load.contact-not-single", key=key),
                     None,
                     subject,
                 )
@@ -386,11 +382,17 @@ class Parser:
         return tuple(contact)
 
     def check_id(self, ident: str, origin: Origin, what: str) -> None:
+        """``ident`` is a slug, else a finding; ``what`` is the kind of id (``load.noun``)."""
         if not SLUG.match(ident):
             suggestion = re.sub(r"[^a-z0-9_-]+", "-", ident.lower()).strip("-_") or "id"
             self.schema(
                 origin,
-                f"{what} id {ident!r} is not a slug (lowercase letters, digits, - and _)",
-                f"rename it to {suggestion!r}",
+                text("load.not-slug", what=text(f"load.noun.{what}"), id=quoted(ident)),
+                text("load-hint.rename-id", id=quoted(suggestion)),
                 ident,
             )
+
+
+def missing_key(key: str) -> Message:
+    """``missing required key 'key'``."""
+    return text("load.missing-key", key=quoted(key))

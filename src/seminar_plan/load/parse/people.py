@@ -7,14 +7,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from seminar_plan.load.parse.parser import Entry, Parser
-from seminar_plan.load.parse.scalars import (
-    FIRST_DATE,
-    LAST_DATE,
-    SKIPPED_TIME_HINT,
-    skipped_local_time,
-    type_name,
-)
+from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE, skipped_local_time
 from seminar_plan.load.parse.schema import DELEGATION_KEYS, GROUP_KEYS, PERSON_KEYS
+from seminar_plan.load.parse.words import type_name
+from seminar_plan.messages import text
 from seminar_plan.model import Delegation, Event, Group, Origin, Person, Text, instant
 
 
@@ -50,8 +46,13 @@ def read_people(p: Parser, entries: dict[str, Entry], event: Event | None) -> tu
             shown = "%Y-%m-%d %H:%M" + (" %z" if walls[0] >= walls[1] else "")
             p.schema(
                 origin.child("depart"),
-                f"{ident} departs ({depart:{shown}}) before arriving ({arrive:{shown}})",
-                "swap arrive and depart, or correct the date",
+                text(
+                    "load.departs-before-arriving",
+                    id=ident,
+                    depart=f"{depart:{shown}}",
+                    arrive=f"{arrive:{shown}}",
+                ),
+                text("load-hint.swap-arrive-depart"),
                 ident,
             )
         result.append(
@@ -103,8 +104,8 @@ def moment(
     if not isinstance(value, dt.datetime):
         p.schema(
             origin.child(key),
-            f"{key} must be a TOML date-time, not {type_name(value)}",
-            f"write {key} = 2025-07-23T14:30:00 (event zone) or 2025-07-23T15:30:00+09:00",
+            text("load.not-datetime", key=key, type=type_name(value)),
+            text("load-hint.write-datetime", key=key),
             ident,
         )
         return None
@@ -114,22 +115,22 @@ def moment(
     # Within the years an event may have (and far from what datetime can hold), so that every
     # view and export can convert it to another zone.
     if not FIRST_DATE <= value.date() <= LAST_DATE:
-        p.schema(
-            origin.child(key),
-            f"{key} must be in the years {FIRST_DATE.year} to {LAST_DATE.year}, not {value.year}",
-            None,
-            ident,
+        message = text(
+            "load.years", key=key, first=FIRST_DATE.year, last=LAST_DATE.year, year=value.year
         )
+        p.schema(origin.child(key), message, None, ident)
         return None
     try:
         if value.tzinfo is None:
             local = value.replace(tzinfo=tz)
             skipped = skipped_local_time(key, local, event.timezone)
             if skipped is not None:
-                p.report("bad-time", origin.child(key), skipped, SKIPPED_TIME_HINT, (ident,))
+                hint = text("load-hint.time-with-offset")
+                p.report("bad-time", origin.child(key), skipped, hint, (ident,))
                 return None
             return local
         return value.astimezone(tz)
     except (OverflowError, ValueError):
-        p.schema(origin.child(key), f"{key} is out of range: {value}", None, ident)
+        message = text("load.moment-out-of-range", key=key, value=str(value))
+        p.schema(origin.child(key), message, None, ident)
         return None

@@ -10,8 +10,10 @@ from seminar_plan.load.parse.parser import Parser
 from seminar_plan.load.parse.scalars import closest
 from seminar_plan.load.parse.schema import SINGULAR
 from seminar_plan.load.parse.sessions import SessionDraft
+from seminar_plan.load.parse.words import meant, quoted
+from seminar_plan.messages import Message, text
 from seminar_plan.model import ALL, Origin, Plan
-from seminar_plan.suggest import Nearest, mean
+from seminar_plan.suggest import Nearest
 
 
 class References:
@@ -38,25 +40,30 @@ class References:
         ref: str,
         what: str,
         options: Callable[[], list[str]],
+        *,
+        shown: Message | None = None,
     ) -> None:
+        """``unknown-ref``: ``referrer`` (an id or a table; ``shown`` in the message when
+        given) refers to ``ref`` of the table ``what``, which does not define it."""
         # "all" is suggested only for a near spelling of it, never as a last resort.
         near_all = closest(ref, [ALL]) if what == "attendees" else None
         if what not in self.nearest:
             self.nearest[what] = Nearest(options())
         suggestion = near_all or self.nearest[what](ref)
+        hint: Message
         if suggestion is not None:
-            hint = mean(suggestion)
+            hint = meant(suggestion)
         elif what in ("attendees", "passengers"):
-            hint = f"define [delegations.{ref}], [groups.{ref}] or [people.{ref}], or fix the name"
+            hint = text("load-hint.define-attendee", ref=ref)
         else:
-            hint = f"define [{what}.{ref}] or fix the name"
-        self.p.report(
-            "unknown-ref",
-            origin,
-            f"{referrer} refers to {SINGULAR[what]} {ref!r}, which is not defined",
-            hint,
-            (referrer, ref),
+            hint = text("load-hint.define", table=what, ref=ref)
+        message = text(
+            "load.unknown-ref",
+            referrer=shown or referrer,
+            kind=text(f"load.noun.{SINGULAR[what]}"),
+            ref=quoted(ref),
         )
+        self.p.report("unknown-ref", origin, message, hint, (referrer, ref))
 
     def check(self) -> None:
         plan = self.plan
@@ -129,8 +136,13 @@ class References:
         if room is not None and draft.venue is not None and draft.venue != room.venue:
             self.p.schema(
                 origin.child("venue"),
-                f"room {room.id!r} is at venue {room.venue!r}, but venue names {draft.venue!r}",
-                "a room implies its venue: remove venue, or choose a room at that venue",
+                text(
+                    "load.room-venue",
+                    room=quoted(room.id),
+                    venue=quoted(room.venue),
+                    named=quoted(draft.venue),
+                ),
+                text("load-hint.room-implies-venue"),
                 ident,
             )
         self.session_people(draft, ident, people)
@@ -186,13 +198,17 @@ class References:
         """A flight's airport is a venue; its passengers are people, groups or delegations."""
         plan = self.plan
         for flight in self.flight_refs:
+            # A flight without a usable id is "flight" in the message and its subjects.
+            referrer = flight.referrer or "flight"
+            shown = None if flight.referrer else text("load.what.flight-entry")
             if flight.airport is not None and flight.airport not in plan.venue_by_id:
                 self.missing(
                     flight.origin.child("airport"),
-                    flight.referrer,
+                    referrer,
                     flight.airport,
                     "venues",
                     lambda: list(plan.venue_by_id),
+                    shown=shown,
                 )
             for position, ref in enumerate(flight.passengers):
                 if (
@@ -203,10 +219,11 @@ class References:
                     continue
                 self.missing(
                     flight.origin.child("passengers", position),
-                    flight.referrer,
+                    referrer,
                     ref,
                     "passengers",
                     lambda: [*plan.delegation_by_id, *plan.group_by_id, *plan.person_by_id],
+                    shown=shown,
                 )
 
     @staticmethod

@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from typing import cast
 
+from seminar_plan.messages import Message, text
+
 # The parser's public names for near spellings; "x as x" marks them as re-exported.
 from seminar_plan.suggest import closest as closest  # noqa: PLC0414
 from seminar_plan.suggest import did_you_mean as did_you_mean  # noqa: PLC0414
@@ -38,37 +40,18 @@ def local_time_exists(moment: dt.datetime) -> bool:
     return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
-def skipped_local_time(key: str, moment: dt.datetime, zone: str) -> str | None:
+def skipped_local_time(key: str, moment: dt.datetime, zone: str) -> Message | None:
     """The message for a local date-time ``key`` (``arrive``, a flight's ``arrives``...) that
-    the clocks of its zone (named ``zone``) skip, else None."""
+    the clocks of its zone (named ``zone``) skip, else None; its hint is
+    ``load-hint.time-with-offset``."""
     if local_time_exists(moment):
         return None
-    return (
-        f"{key} {moment:%Y-%m-%d %H:%M} is a time that does not exist in {zone}: the clocks skip it"
-    )
-
-
-SKIPPED_TIME_HINT = "give the time with its offset (as on the ticket), or a time the clocks show"
+    return text("load.time-skipped", key=key, moment=f"{moment:%Y-%m-%d %H:%M}", zone=zone)
 
 
 def day_number(text: str) -> int | None:
     """A day number written as text (a ``[days.N]`` key, ``--day N``); None if it is not one."""
     return int(text) if DAY_NUMBER.match(text) else None
-
-
-def type_name(value: object) -> str:
-    names = {
-        bool: "a boolean",
-        int: "an integer",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a table",
-        dt.datetime: "a date-time",
-        dt.date: "a date",
-        dt.time: "a time",
-    }
-    return names.get(type(value), type(value).__name__)
 
 
 def is_int(value: object) -> bool:

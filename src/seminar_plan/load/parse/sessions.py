@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from seminar_plan.load.parse.collect import duplicate
-from seminar_plan.load.parse.parser import Entry, Parser
+from seminar_plan.load.parse.parser import Entry, Parser, missing_key
 from seminar_plan.load.parse.scalars import (
     MAX_EVENT_DAYS,
     MINUTES_PER_DAY,
@@ -19,6 +19,8 @@ from seminar_plan.load.parse.scalars import (
     minutes_text,
 )
 from seminar_plan.load.parse.schema import CUE_KEYS, SESSION_KEYS
+from seminar_plan.load.parse.words import quoted
+from seminar_plan.messages import text
 from seminar_plan.model import (
     INTERPRETATION_MODES,
     KINDS,
@@ -43,9 +45,9 @@ def read_sessions(p: Parser, entries: list[Entry], event: Event | None) -> list[
         subject = ident if isinstance(ident, str) and ident else None
         p.known_keys(table, origin, SESSION_KEYS, subject)
         if "id" not in table:
-            p.schema(origin, "session without id", 'add id = "opening"')
+            p.schema(origin, text("load.session-without-id"), text("load-hint.add-id"))
         elif subject is None:
-            p.schema(origin.child("id"), f"id must be a non-empty string, not {ident!r}")
+            p.schema(origin.child("id"), text("load.id-not-string-value", value=quoted(ident)))
         else:
             p.check_id(subject, origin.child("id"), "session")
             if subject in first_origin:
@@ -54,7 +56,7 @@ def read_sessions(p: Parser, entries: list[Entry], event: Event | None) -> list[
                     subject,
                     origin.child("id"),
                     first_origin[subject].child("id"),
-                    f"session {subject!r}",
+                    text("load.what.session", id=quoted(subject)),
                 )
             else:
                 first_origin[subject] = origin
@@ -165,8 +167,8 @@ class SessionReader:
         if vehicles and table.get("kind") != "transfer":
             p.schema(
                 origin.child("vehicles"),
-                'vehicles (what carries a trip) apply only to sessions of kind "transfer"',
-                'set kind = "transfer", or remove vehicles',
+                text("load.vehicles-not-transfer"),
+                text("load-hint.vehicles-transfer"),
                 ident,
             )
             return ()
@@ -179,8 +181,8 @@ class SessionReader:
         if to is not None and table.get("kind") != "transfer":
             p.schema(
                 origin.child("to"),
-                'to (where a trip arrives) applies only to sessions of kind "transfer"',
-                'set kind = "transfer", or remove to',
+                text("load.to-not-transfer"),
+                text("load-hint.to-transfer"),
                 ident,
             )
             return None
@@ -193,10 +195,8 @@ class SessionReader:
         if has_day == has_date:
             p.schema(
                 origin.child("date") if has_day else origin,
-                "a session needs exactly one of day and date"
-                if has_day
-                else "session has neither day nor date",
-                "write day = 2 (1 is the event's first day) or date = 2025-07-24",
+                text("load.day-and-date") if has_day else text("load.no-day"),
+                text("load-hint.write-day"),
                 ident,
             )
             return ()
@@ -207,12 +207,12 @@ class SessionReader:
             [(key, i) for i in range(len(values))] if isinstance(value, list) else [(key,)]
         )
         if not values:
-            p.schema(origin.child(key), f"{key} is an empty list", None, ident)
+            p.schema(origin.child(key), text("load.empty-list", key=key), None, ident)
         if len(values) > MAX_EVENT_DAYS:
             p.schema(
                 origin.child(key),
-                f"{key} lists {len(values):,} days; an event has at most {MAX_EVENT_DAYS}",
-                "list each day of the event at most once",
+                text("load.too-many-days", key=key, count=f"{len(values):,}", most=MAX_EVENT_DAYS),
+                text("load-hint.days-once"),
                 ident,
             )
             return ()
@@ -226,11 +226,13 @@ class SessionReader:
                     continue
                 number = event.day_of(item)
             else:
-                wanted = "a day number (1 = first day)" if key == "day" else "a TOML date"
-                p.schema(origin.child(*path), f"{key} must be {wanted}, not {item!r}", None, ident)
+                wanted = "load.not-day-number" if key == "day" else "load.not-toml-date"
+                message = text(wanted, key=key, value=quoted(item))
+                p.schema(origin.child(*path), message, None, ident)
                 continue
             if number in named:
-                p.schema(origin.child(*path), f"{key} names day {number} twice", None, ident)
+                message = text("load.day-twice", key=key, day=number)
+                p.schema(origin.child(*path), message, None, ident)
                 continue
             named.add(number)
             days.append((number, path))
@@ -238,9 +240,8 @@ class SessionReader:
 
     def start(self) -> int | None:
         if "start" not in self.table:
-            self.p.schema(
-                self.origin, "missing required key 'start'", 'add start = "09:00"', self.ident
-            )
+            hint = text("load-hint.add-start")
+            self.p.schema(self.origin, missing_key("start"), hint, self.ident)
             return None
         return self.p.clock(self.table, "start", self.origin, self.ident, allow_midnight_end=False)
 
@@ -250,10 +251,8 @@ class SessionReader:
         if has_end == has_duration:
             p.schema(
                 origin.child("duration") if has_end else origin,
-                "a session needs exactly one of end and duration"
-                if has_end
-                else "session has neither end nor duration",
-                'write end = "10:30" or duration = "90m"',
+                text("load.end-and-duration") if has_end else text("load.no-end"),
+                text("load-hint.write-end"),
                 ident,
             )
             return None
@@ -266,9 +265,8 @@ class SessionReader:
         if minutes is None:
             p.schema(
                 origin.child("duration"),
-                'duration must be minutes or text such as "90m", "1h30m", "2h",'
-                f" not {table['duration']!r}",
-                'write duration = "1h30m"',
+                text("load.not-duration", value=quoted(table["duration"])),
+                text("load-hint.write-duration"),
                 ident,
             )
         return minutes
@@ -280,16 +278,16 @@ class SessionReader:
         value = self.table["cues"]
         origin = self.origin.child("cues")
         if not isinstance(value, list):
-            p.schema(origin, "cues must be an array of tables ([[sessions.cues]])", None, ident)
+            p.schema(origin, text("load.cues-not-array"), None, ident)
             return ()
         drafts = []
         for position, table in enumerate(value):
             cue_origin = origin.child(position)
-            if not p.is_table(table, cue_origin, "a cue", ident):
+            if not p.is_table(table, cue_origin, text("load.what.cue"), ident):
                 continue
             p.known_keys(table, cue_origin, CUE_KEYS, ident)
             if "at" not in table:
-                p.schema(cue_origin, "cue without at", 'add at = "09:05"', ident)
+                p.schema(cue_origin, text("load.cue-without-at"), text("load-hint.add-at"), ident)
             what = p.text(table, "what", cue_origin, ident, required=True)
             who = p.ref(table, "who", cue_origin, ident)
             notes = p.text(table, "notes", cue_origin, ident)
@@ -314,9 +312,15 @@ def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Ses
             p.report(
                 "bad-time",
                 origin.child(*day_key),
-                f"session {occurrence!r} is on day {day}, outside the event"
-                f" ({event.start} .. {event.end}, days 1..{event.day_count})",
-                f"use a day from 1 to {event.day_count}",
+                text(
+                    "load.day-outside-event",
+                    id=quoted(occurrence),
+                    day=day,
+                    start=str(event.start),
+                    end=str(event.end),
+                    count=event.day_count,
+                ),
+                text("load-hint.use-day", count=event.day_count),
                 (occurrence,),
             )
             continue
@@ -336,10 +340,14 @@ def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Ses
             p.report(
                 "bad-time",
                 origin.child(key),
-                f"session {occurrence!r} {'starts' if key == 'start' else 'ends'} at"
-                f" {moment:%H:%M} on {moment:%Y-%m-%d}, a time that does not exist in"
-                f" {event.timezone}: the clocks skip it",
-                "move the session out of the hour the clocks skip",
+                text(
+                    "load.starts-skipped" if key == "start" else "load.ends-skipped",
+                    id=quoted(occurrence),
+                    time=f"{moment:%H:%M}",
+                    date=f"{moment:%Y-%m-%d}",
+                    zone=event.timezone,
+                ),
+                text("load-hint.skipped-hour"),
                 (occurrence,),
             )
             continue
@@ -355,8 +363,8 @@ def _fits_in_a_day(p: Parser, draft: SessionDraft, ident: str, start: int, lengt
         p.report(
             "bad-time",
             draft.origin.child(end_key),
-            f"session {ident!r} ends before or when it starts",
-            "the end must come after the start",
+            text("load.ends-before-start", id=quoted(ident)),
+            text("load-hint.end-after-start"),
             (ident,),
         )
         return False
@@ -364,9 +372,8 @@ def _fits_in_a_day(p: Parser, draft: SessionDraft, ident: str, start: int, lengt
         p.report(
             "bad-time",
             draft.origin.child(end_key),
-            f"session {ident!r} runs past midnight"
-            f" (from {minutes_text(start)} for {length} minutes)",
-            'end it at "24:00" and continue it as a session on the next day',
+            text("load.past-midnight", id=quoted(ident), start=minutes_text(start), minutes=length),
+            text("load-hint.past-midnight"),
             (ident,),
         )
         return False
@@ -392,14 +399,20 @@ def _cues(
         cues.append(Cue(moment, cue.what, cue.who, cue.notes, cue.origin, outside=not inside))
         if inside:
             continue
+        at = minutes_text(cue.at)
         p.report(
             "bad-time",
             cue.origin.child("at"),
-            f"cue at {minutes_text(cue.at)} is outside its session {occurrence!r}"
-            f" ({minutes_text(start)}-{minutes_text(end)})"
+            text(
+                "load.cue-outside",
+                at=at,
+                id=quoted(occurrence),
+                start=minutes_text(start),
+                end=minutes_text(end),
+            )
             if not begins <= moment <= ends
-            else f"cue at {minutes_text(cue.at)} is a time the clocks skip that day",
-            "move the cue inside the session, or change the session's times",
+            else text("load.cue-skipped", at=at),
+            text("load-hint.cue-inside"),
             (occurrence,),
         )
     return tuple(cues)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from seminar_plan.load.parse.parser import Entry, Parser
+from seminar_plan.load.parse.parser import Entry, Parser, missing_key
 from seminar_plan.load.parse.schema import VEHICLE_KEYS
+from seminar_plan.messages import text
 from seminar_plan.model import Vehicle
 
 
@@ -15,7 +16,7 @@ def read_vehicles(p: Parser, entries: dict[str, Entry]) -> tuple[Vehicle, ...]:
         table, origin = entry.table, entry.origin
         p.known_keys(table, origin, VEHICLE_KEYS, ident)
         if "seats" not in table:
-            p.schema(origin, "missing required key 'seats'", "add seats = 45", ident)
+            p.schema(origin, missing_key("seats"), text("load-hint.add-seats"), ident)
         result.append(
             Vehicle(
                 id=ident,

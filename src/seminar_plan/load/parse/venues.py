@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from seminar_plan.load.parse.parser import Entry, Parser
+from seminar_plan.load.parse.parser import Entry, Parser, missing_key
 from seminar_plan.load.parse.scalars import MAX_TRAVEL_MINUTES, MINUTES_PER_DAY, minutes_text
 from seminar_plan.load.parse.schema import ROOM_KEYS, TRAVEL_KEYS, VENUE_KEYS
+from seminar_plan.messages import text
 from seminar_plan.model import Room, Text, Travel, Venue
 
 
@@ -33,7 +34,7 @@ def read_rooms(p: Parser, entries: dict[str, Entry]) -> tuple[Room, ...]:
         p.known_keys(table, origin, ROOM_KEYS, ident)
         venue = p.ref(table, "venue", origin, ident)
         if "venue" not in table:
-            p.schema(origin, "missing required key 'venue'", 'add venue = "VENUE-ID"', ident)
+            p.schema(origin, missing_key("venue"), text("load-hint.add-venue"), ident)
         name = p.text(table, "name", origin, ident) or Text.plain(ident)
         capacity = p.integer(table, "capacity", origin, ident, minimum=0)
         booths = p.integer(table, "booths", origin, ident, minimum=0) or 0
@@ -42,12 +43,10 @@ def read_rooms(p: Parser, entries: dict[str, Entry]) -> tuple[Room, ...]:
         opens = 0 if opens is None else opens
         closes = MINUTES_PER_DAY if closes is None else closes
         if closes <= opens:
-            p.schema(
-                origin.child("close"),
-                f"room closes ({minutes_text(closes)}) before it opens ({minutes_text(opens)})",
-                None,
-                ident,
+            message = text(
+                "load.room-closes-early", close=minutes_text(closes), open=minutes_text(opens)
             )
+            p.schema(origin.child("close"), message, None, ident)
             opens, closes = 0, MINUTES_PER_DAY
         if venue is None:
             continue
@@ -76,7 +75,7 @@ def read_travel(p: Parser, entries: list[Entry]) -> tuple[Travel, ...]:
         if minutes is not None and minutes > MAX_TRAVEL_MINUTES:
             p.schema(
                 origin.child("minutes"),
-                f"minutes must be at most {MAX_TRAVEL_MINUTES} (a week), not {minutes}",
+                text("load.travel-too-long", most=MAX_TRAVEL_MINUTES, value=minutes),
             )
             minutes = None
         if (
@@ -86,12 +85,12 @@ def read_travel(p: Parser, entries: list[Entry]) -> tuple[Travel, ...]:
         ):
             p.schema(
                 origin.child("between") if "between" in table else origin,
-                "between must name two venues",
-                'write between = ["hotel", "center"]',
+                text("load.between-two"),
+                text("load-hint.write-between"),
             )
             continue
         if between[0] == between[1]:
-            p.schema(origin.child("between"), "between names the same venue twice")
+            p.schema(origin.child("between"), text("load.between-same"))
             continue
         if minutes is not None:
             result.append(Travel((between[0], between[1]), minutes, origin))
