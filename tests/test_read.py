@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from conftest import BASE, session
-from seminar_plan import check, load, load_plan
+from loader_words import english_left, keys
+from seminar_plan import check, files, load, load_plan
+from seminar_plan.files import ReadError
 from seminar_plan.load import PlanTooLargeError, read
-from seminar_plan.load.read import PlanFileError, decode, find_plan, parse_text, read_sources
+from seminar_plan.load.read import (
+    IncludeProblem,
+    PlanFileError,
+    decode,
+    find_plan,
+    parse_text,
+    read_sources,
+)
+from seminar_plan.messages import Message, render
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -260,3 +271,180 @@ class TestKeyParts:
         load.load_text(text)
         with pytest.raises(PlanTooLargeError, match="4 sessions is more than the 3"):
             load.load_text(text + session("b", "10:00", "11:00").replace("day = 1", "day = [1, 2]"))
+
+
+class TestWords:
+    """What reading reports is catalogue templates: every syntax problem of tomli and tomllib
+    and every include problem is shown in Japanese, Chinese and Korean without English words
+    but the plan's own (test_parse_words.py holds the parser's findings to the same)."""
+
+    # One text for each thing the TOML reader says, and for the reader's own problems.
+    SYNTAX: ClassVar[dict[str, str]] = {
+        "invalid-statement": "a = 1\n!",
+        "expected-newline": "a = 1 b = 2\n",
+        "expected": "a = '''abc",
+        "invalid-character": "# c\x01\n",
+        "declared-twice": "[a]\n[a]\n",
+        "overwrite": "a = 1\na = 2\n",
+        "table-end": "[a\n",
+        "array-end": "[[a]\n",
+        "immutable": "a = {b = 1}\na.c = 2\n",
+        "redefine": "[a.b]\n[a]\nb.c = 1\n",
+        "equals": "a 1\n",
+        "key-start": "a.! = 1\n",
+        "unclosed-array": "a = [1, 2\n",
+        "inline-key-twice": "a = {b = 1, b = 2}\n",
+        "unclosed-inline-table": "a = {b = 1\n",
+        "backslash": 'a = "\\q"\n',
+        "hex": 'a = "\\uZZZZ"\n',
+        "not-scalar": 'a = "\\uD800"\n',
+        "unterminated": 'a = "abc',
+        "illegal-character": 'a = "x\x01"\n',
+        "datetime": "a = 2025-02-30\n",
+        "value": "a = @\n",
+        "too-deep": "a = " + "[" * 5000 + "]" * 5000 + "\n",
+        "key-parts": "a" + ".a" * 40 + " = 1\n",
+    }
+
+    @pytest.mark.parametrize("key", SYNTAX)
+    def test_every_syntax_problem_has_its_template(self, key: str) -> None:
+        source = parse_text(self.SYNTAX[key], "x.toml")
+        assert source.syntax is not None
+        assert isinstance(source.syntax.text, Message)
+        assert source.syntax.text.key == f"load.toml.{key}"
+        assert keys(source.syntax.text) == {f"load.toml.{key}"}
+        (finding,) = load.load_text(self.SYNTAX[key]).findings
+        assert finding.message == f"invalid TOML: {source.syntax.message}"
+        for lang in ("ja", "zh", "ko"):
+            assert english_left(finding.text, lang) == set(), finding.message_in(lang)
+
+    def test_the_syntax_texts_are_the_readers_own(self) -> None:
+        """English shows what tomli says, word for word, as it always did."""
+        assert parse_text("a = 1 b = 2\n", "x.toml").syntax == read.SyntaxProblem(
+            Message("load.toml.expected-newline"), 1, 7
+        )
+        source = parse_text("[a]\n[a]\n", "x.toml")
+        assert source.syntax is not None
+        assert source.syntax.message == "Cannot declare ('a',) twice"
+        assert read.toml_says("Something new") == "Something new"
+
+    def test_bytes_that_are_not_text(self) -> None:
+        for raw, key in ((b"a = '\xff'\n", "not-utf8"), (b"a = 1\n\x00", "nul")):
+            source = decode(raw, "x.toml")
+            assert source.syntax is not None
+            assert source.syntax.text == Message(f"load.toml.{key}")
+
+    def include_words(
+        self, tmp_path: Path, includes: str, allow_outside: bool = False
+    ) -> list[IncludeProblem]:
+        main = write(tmp_path, "plan/seminar.toml", f"include = {includes}\n" + BASE)
+        return list(read_sources(main, allow_outside=allow_outside).problems)
+
+    def test_every_include_problem_has_its_template(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import os
+        import socket
+
+        write(tmp_path, "plan/a.toml", 'include = ["b.toml"]\n')
+        write(tmp_path, "plan/b.toml", 'include = ["a.toml"]\n')
+        write(tmp_path, "outside.toml", "")
+        os.mkfifo(tmp_path / "plan/pipe.toml")
+        (tmp_path / "plan/folder.toml").mkdir()
+        (tmp_path / "plan/loop.toml").symlink_to("loop.toml")
+        with socket.socket(socket.AF_UNIX) as unix:
+            unix.bind(str(tmp_path / "plan/socket.toml"))
+            problems = self.include_words(
+                tmp_path,
+                '["a.toml", "../outside.toml", "pipe.toml", "folder.toml", "loop.toml",'
+                ' "socket.toml", "none.toml", "a\\u0000b"]',
+            )
+        problems += self.include_words(tmp_path, "1")
+        problems += self.include_words(tmp_path, '["/dev/null"]', allow_outside=True)
+        monkeypatch.setattr(read, "MAX_INCLUDE_DEPTH", 0)
+        problems += self.include_words(tmp_path, '["a.toml"]')
+        made = set().union(*(keys(p.text) | keys(p.hint_text or p.text) for p in problems))
+        assert made == {
+            "load.include-cycle",
+            "load.include-outside",
+            "load.include-special",
+            "load.include-unreadable",
+            "load.include-missing",
+            "load.include-nul",
+            "load.include-not-list",
+            "load.include-too-deep",
+            "load.file.fifo",
+            "load.file.folder",
+            "load.file.socket",
+            "load.file.device",
+            "load-hint.include-list",
+            "load-hint.include-levels",
+            "load-hint.include-cycle",
+            "load-hint.include-outside",
+            "load-hint.include-path",
+        }
+        for problem in problems:
+            for lang in ("ja", "zh", "ko"):
+                assert english_left(problem.text, lang) == set(), render(problem.text, lang)
+
+    def test_an_include_that_cannot_be_read_says_why_in_every_language(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        write(tmp_path, "plan/more.toml", "")
+        reasons = iter(
+            [
+                "no such file",
+                "is a folder, not a file",
+                "permission denied",
+                "cannot read (Input/output error)",
+                "is a FIFO (named pipe), not a file",
+                "is not a regular file, not a file",
+            ]
+        )
+        real = files.read_regular
+
+        def refusing(path: Path, limit: int) -> bytes:
+            if path.name == "more.toml":
+                raise ReadError(next(reasons))
+            return real(path, limit)
+
+        monkeypatch.setattr(read, "read_regular", refusing)
+        found = [self.include_words(tmp_path, '["more.toml"]')[0] for _ in range(6)]
+        assert [render(p.text, "en") for p in found] == [
+            f"{tmp_path}/plan/more.toml: no such file",
+            f"{tmp_path}/plan/more.toml: is a folder, not a file",
+            f"{tmp_path}/plan/more.toml: permission denied",
+            f"{tmp_path}/plan/more.toml: cannot read (Input/output error)",
+            f"{tmp_path}/plan/more.toml: is a FIFO (named pipe), not a file",
+            f"{tmp_path}/plan/more.toml: is not a regular file, not a file",
+        ]
+        assert {key for p in found for key in keys(p.text)} == {
+            "load.read-failed",
+            "load.file.missing",
+            "load.file.is-folder",
+            "load.file.denied",
+            "load.file.unreadable",
+            "load.file.special",
+            "load.file.fifo",
+            "load.file.other",
+        }
+        assert found[1].message == f"{tmp_path}/plan/more.toml: is a folder, not a file"
+        assert render(found[4].text, "ja") == (
+            f"{tmp_path}/plan/more.toml：ファイルではなく名前付きパイプです"
+        )
+        # The system's reason (its strerror, in the system's language) is a field.
+        assert english_left(found[3].text, "ja") == set()
+
+    def test_an_include_past_the_size_limit(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        write(tmp_path, "plan/more.toml", "# " + "x" * 2000 + "\n")
+        monkeypatch.setattr(read, "MAX_TOTAL_BYTES", len(BASE) + 100)
+        (problem,) = self.include_words(tmp_path, '["more.toml"]')
+        assert isinstance(problem.text, Message)
+        assert problem.text.key == "load.too-large"
+        assert problem.message == (
+            f"{tmp_path}/plan/more.toml: the plan and its includes exceed 0 MB;"
+            " split it or remove unused parts"
+        )
+        assert english_left(problem.text, "zh") == set()

@@ -32,8 +32,7 @@ _COMMON_639_3_TEXT = (
 COMMON_639_3 = frozenset(_COMMON_639_3_TEXT.split())
 # Real codes that are almost always a country code typed by mistake -> the intended code.
 MISTYPED_COUNTRIES = {"kr": "ko", "se": "sv", "tw": "zh-TW"}
-# The languages those codes really name, for the warning's message.
-_MISTYPED_NAMES = {"kr": "Kanuri", "se": "Northern Sami", "tw": "Twi"}
+# The languages those codes really name are in the catalogues' [load.language] table.
 # Codes that are not languages (country codes, retired codes, three-letter codes of languages
 # that have a two-letter one) -> the code meant.
 MEANT = {
@@ -119,8 +118,3 @@ def judge(tag: str) -> Verdict:
         if preferred is not None:
             return Verdict(None, meant=preferred + rest)
     return Verdict(None, meant=_nearest(language))
-
-
-def language_name(tag: str) -> str:
-    """The language a mistyped-country code really names (for the warning's message)."""
-    return _MISTYPED_NAMES.get(tag.split("-", maxsplit=1)[0].lower(), tag)
