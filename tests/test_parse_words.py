@@ -140,6 +140,9 @@ BAD_PLANS: dict[str, str] = {
     "cue outside": plan_text(GOOD + cue("11:00")),
     "starts in the skipped hour": plan_text(session("a", "02:30", "04:00", day=2), DST),
     "ends in the skipped hour": plan_text(session("a", "01:00", "02:30", day=2), DST),
+    "arrives in the skipped hour": plan_text(
+        '[people.x]\nname = "X"\narrive = 2025-03-30T02:30:00\n', DST
+    ),
     "cue in the skipped hour": plan_text(session("a", "01:00", "04:00", day=2) + cue("02:30"), DST),
     # flights.py
     "flights": plan_text(
