@@ -126,6 +126,15 @@ def base_plan() -> str:
     return BASE
 
 
+@pytest.fixture(autouse=True)
+def c_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs under the C locale: `check` prints in the terminal's language, and the
+    tests' expected output must not depend on the locale of whoever runs them."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 # An airport 60 minutes from the hotel and the center, two coaches and a car: added to BASE by
 # the transport tests.
 TRANSPORT = """\

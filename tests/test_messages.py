@@ -96,3 +96,8 @@ def test_any_finding_template_renders_in_any_language(
     shown = render(message, lang, f"{related}:1")
     for value in fields.values():
         assert str(value) in shown or repr(value) in shown
+
+
+def test_a_template_naming_the_related_place_needs_one() -> None:
+    with pytest.raises(KeyError):
+        render(text("finding.room-overlap", **OVERLAP), "en")

@@ -17,10 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
 
 
-def report(plan: str, **options: bool) -> str:
+def report(plan: str, *, color: bool = False) -> str:
     loaded = load_plan(Path(plan))
     texts = {source.display: source.text for source in loaded.sources.files}
-    return render_text(check(loaded), texts, loaded.path, **options)
+    return render_text(check(loaded), texts, loaded.path, color=color)
 
 
 def test_conflicts_report_matches_the_reviewed_golden_file(monkeypatch: pytest.MonkeyPatch) -> None:

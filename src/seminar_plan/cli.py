@@ -117,6 +117,14 @@ LANG_HELP = (
     " labels around its text (default: the event's first language)."
 )
 LangOption = Annotated[str | None, typer.Option("--lang", help=LANG_HELP)]
+# check's default is the reader's, not the event's: a terminal or CI log is read in the
+# terminal's language, and a CI job under C / POSIX keeps English output.
+CHECK_LANG_HELP = (
+    f"Messages and hints in {', '.join(locales.languages())}; another of the event's languages"
+    " gets English. Default: the language of the terminal's locale (the first of LC_ALL,"
+    " LC_MESSAGES, LANG that is set: ja_JP.UTF-8 is ja) when it has a catalogue, else English."
+    " --format json keeps English message and hint and adds them under localized."
+)
 
 
 def open_model(
@@ -219,6 +227,7 @@ def check(
         ),
     ] = False,
     allow_outside: AllowOutside = False,
+    lang: Annotated[str | None, typer.Option("--lang", help=CHECK_LANG_HELP)] = None,
 ) -> None:
     """Report everything in the plan that collides or is wrong, with file, line and a fix.
 
@@ -228,13 +237,15 @@ def check(
         select=_codes(select, "--select"), ignore=_codes(ignore, "--ignore") or frozenset()
     )
     if not watch:
-        raise typer.Exit(_check_once(plan, output_format, selection, strict, allow_outside)[0])
+        raise typer.Exit(
+            _check_once(plan, output_format, selection, strict, allow_outside, lang)[0]
+        )
     from seminar_plan.watch import wait_for_change
 
     try:
         while True:
             try:
-                _, files = _check_once(plan, output_format, selection, strict, allow_outside)
+                _, files = _check_once(plan, output_format, selection, strict, allow_outside, lang)
             except SeminarPlanError as error:  # could not read the plan: say so, wait for a fix
                 sys.stderr.write(f"seminar-plan: {error}\n")
                 files = [find_plan_path(plan)]
@@ -245,29 +256,47 @@ def check(
         raise typer.Exit(EXIT_OK) from None
 
 
+def _check_language(lang: str | None, loaded: "LoadedPlan") -> str:
+    """The catalogue ``check`` shows its findings in: ``--lang`` (exit 2 unless a catalogue's or
+    one of the event's languages, which without a catalogue gets English), else the terminal
+    locale's language when it has a catalogue, else English."""
+    if lang is None:
+        return locales.terminal_language(os.environ) or locales.FALLBACK
+    from seminar_plan import options
+
+    known = locales.languages() if loaded.plan is None else options.known_languages(loaded.plan)
+    if lang not in known:
+        fail(suggest.unknown_message("language", lang, known))
+    return lang if locales.has_catalogue(lang) else locales.FALLBACK
+
+
 def _check_once(
     plan: Path | None,
     output_format: ReportFormat,
     selection: Selection,
     strict: bool,
     allow_outside: bool,
+    lang: str | None,
 ) -> tuple[int, list[Path]]:
     """Check and print once: the exit code it earns and the plan's files (to watch)."""
     loaded = open_plan(plan, allow_outside=allow_outside)
+    shown_in = _check_language(lang, loaded)
     findings = run_check(loaded, selection)
     from seminar_plan.views import findings as report
 
     if output_format is ReportFormat.json:
-        sys.stdout.writelines(report.json_report(findings, loaded.path))
+        sys.stdout.writelines(report.json_report(findings, loaded.path, shown_in))
     elif output_format is ReportFormat.github:
-        sys.stdout.write(report.render_github(findings))
+        sys.stdout.write(report.render_github(findings, shown_in))
     elif output_format is ReportFormat.sarif:
         import seminar_plan
 
-        sys.stdout.write(report.render_sarif(findings, seminar_plan.__version__))
+        sys.stdout.write(report.render_sarif(findings, seminar_plan.__version__, shown_in))
     else:
         texts = {source.display: source.text for source in loaded.sources.files}
-        sys.stdout.writelines(report.text_report(findings, texts, loaded.path, color=_use_color()))
+        sys.stdout.writelines(
+            report.text_report(findings, texts, loaded.path, color=_use_color(), lang=shown_in)
+        )
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     code = EXIT_FINDINGS if any(f.severity in failing for f in findings) else EXIT_OK
     return code, [Path(source.display) for source in loaded.sources.files]

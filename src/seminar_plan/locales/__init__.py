@@ -102,3 +102,23 @@ class Labels(Mapping[str, str]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+# The variables that name the language of messages, in the order gettext reads them.
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def terminal_language(environ: Mapping[str, str]) -> str | None:
+    """The language of the terminal's locale when it has a catalogue (``ja_JP.UTF-8`` -> ja),
+    else None (``C``, ``POSIX``, a language without a catalogue, nothing set).
+
+    As gettext reads them: the first of LC_ALL, LC_MESSAGES and LANG that is set and not
+    empty decides, even when it names a language without a catalogue.
+    """
+    for variable in LOCALE_VARIABLES:
+        value = environ.get(variable)
+        if value:
+            # language[_territory][.codeset][@modifier]
+            lang = value.split("@")[0].split(".")[0].split("_")[0].split("-")[0].lower()
+            return lang if has_catalogue(lang) else None
+    return None

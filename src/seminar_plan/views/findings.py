@@ -1,4 +1,9 @@
-"""Findings -> the text report a person reads, and the JSON report scripts read (pure)."""
+"""Findings -> the text report a person reads, and the JSON report scripts read (pure).
+
+Each renderer takes the language of the check (``lang``): messages, hints and the words around
+them are shown in it (English where it has no catalogue). The JSON report keeps English
+``message`` and ``hint`` for programs, and adds ``localized`` in another language.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,9 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from seminar_plan import locales
 from seminar_plan.findings import Finding, Place, Severity, count
+from seminar_plan.locales import FALLBACK
 from seminar_plan.text import cell_width, printable
 
 _STYLES = {
@@ -34,8 +41,10 @@ def _marker(line: str, column: int) -> tuple[int, int]:
     return cell_width(prefix), max(width, 1)
 
 
-def _plural(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+def _plural(lang: str, number: int, word: str) -> str:
+    return locales.label(
+        lang, f"finding-report.{word}_{'one' if number == 1 else 'other'}", count=number
+    )
 
 
 def _heading(
@@ -59,25 +68,36 @@ def _heading(
 
 
 def render_text(
-    findings: Sequence[Finding], texts: Mapping[str, str], plan: str, *, color: bool = False
+    findings: Sequence[Finding],
+    texts: Mapping[str, str],
+    plan: str,
+    *,
+    color: bool = False,
+    lang: str = FALLBACK,
 ) -> str:
     """Findings grouped by severity, each with its source line and a marker, then a summary."""
-    return "".join(text_report(findings, texts, plan, color=color))
+    return "".join(text_report(findings, texts, plan, color=color, lang=lang))
 
 
 def text_report(
-    findings: Sequence[Finding], texts: Mapping[str, str], plan: str, *, color: bool = False
+    findings: Sequence[Finding],
+    texts: Mapping[str, str],
+    plan: str,
+    *,
+    color: bool = False,
+    lang: str = FALLBACK,
 ) -> Iterator[str]:
     """``render_text``'s report piece by piece, to be written as it is made: half a million
     findings (a full room) make a report of over 100 MB, never held whole."""
     # Lines as TOML counts them: only a line feed ends one (str.splitlines would also break at
     # U+2028, a form feed and others inside strings, and show the wrong line under a finding).
     lines_of = {name: text.split("\n") for name, text in texts.items()}
-    for severity, heading in ((Severity.ERROR, "Errors"), (Severity.WARNING, "Warnings")):
+    for severity, heading in ((Severity.ERROR, "errors"), (Severity.WARNING, "warnings")):
         group = [f for f in findings if f.severity is severity]
         if not group:
             continue
-        yield _paint(f"{heading} ({len(group)})", "bold", color) + "\n\n"
+        words = locales.label(lang, f"finding-report.{heading}", count=len(group))
+        yield _paint(words, "bold", color) + "\n\n"
         # Findings come sorted by place, so those at one place follow each other (a full room's
         # overlaps share a few keys): its heading, source line and marker are made once.
         last: tuple[str, Place | None] = ("", None)
@@ -86,22 +106,49 @@ def text_report(
             if (finding.code, finding.place) != last:
                 last = (finding.code, finding.place)
                 head = _heading(severity, finding.code, finding.place, lines_of, color)
-            hint = f"  hint: {printable(finding.hint)}\n" if finding.hint else ""
-            yield f"{head}  {printable(finding.message)}\n{hint}\n"
+            hint = finding.hint_in(lang)
+            hint = (
+                f"  {locales.label(lang, 'finding-report.hint', hint=printable(hint))}\n"
+                if hint
+                else ""
+            )
+            yield f"{head}  {printable(finding.message_in(lang))}\n{hint}\n"
     summary = count(list(findings))
     if not findings:
-        yield f"{printable(plan)}: no problems found\n"
+        yield locales.label(lang, "finding-report.clean", plan=printable(plan)) + "\n"
     else:
-        errors = _plural(summary["error"], "error")
-        yield f"{printable(plan)}: {errors}, {_plural(summary['warning'], 'warning')}\n"
+        errors = _plural(lang, summary["error"], "error")
+        warnings = _plural(lang, summary["warning"], "warning")
+        yield (
+            locales.label(
+                lang,
+                "finding-report.summary",
+                plan=printable(plan),
+                errors=errors,
+                warnings=warnings,
+            )
+            + "\n"
+        )
 
 
 # json's own string encoder (in C), as json.dumps uses it with ensure_ascii=False.
 _JSON_STRING = json.encoder.encode_basestring
 
 
-def _json_finding(finding: Finding) -> str:
-    """One finding as ``json.dumps(..., indent=2)`` writes it two levels deep."""
+def _json_localized(finding: Finding, lang: str) -> str:
+    """The ``localized`` member of a finding: its message and hint in ``lang``."""
+    text = _JSON_STRING
+    hint = finding.hint_in(lang)
+    return (
+        f',\n      "localized": {{\n        "lang": {text(lang)},\n'
+        f'        "message": {text(finding.message_in(lang))},\n'
+        f'        "hint": {"null" if hint is None else text(hint)}\n      }}'
+    )
+
+
+def _json_finding(finding: Finding, lang: str = FALLBACK) -> str:
+    """One finding as ``json.dumps(..., indent=2)`` writes it two levels deep; ``localized``
+    after the contract's keys when ``lang`` is not English."""
     text = _JSON_STRING
     subjects = (
         "[\n" + ",\n".join(f"        {text(s)}" for s in finding.subjects) + "\n      ]"
@@ -117,21 +164,25 @@ def _json_finding(finding: Finding) -> str:
         f'      "subjects": {subjects},\n'
         f'      "file": {text(finding.place.file)},\n'
         f'      "line": {int(finding.place.line)},\n'
-        f'      "column": {int(finding.place.column)}\n    }}'
+        f'      "column": {int(finding.place.column)}'
+        f"{'' if lang == FALLBACK else _json_localized(finding, lang)}\n    }}"
     )
 
 
-def render_json(findings: Sequence[Finding], plan: str) -> str:
+def render_json(findings: Sequence[Finding], plan: str, lang: str = FALLBACK) -> str:
     """One JSON object: the plan, the counts and every finding, in the contract's order.
+
+    ``message`` and ``hint`` are English whatever ``lang``; in another language each finding
+    also has ``localized``: ``{"lang", "message", "hint"}`` in that language.
 
     The text is exactly ``json.dumps(document, ensure_ascii=False, indent=2)`` (a test holds
     them equal), but the findings are written here: json's indenting encoder is pure Python,
     three times slower than its compact one, and a dense plan has thousands of findings.
     """
-    return "".join(json_report(findings, plan))
+    return "".join(json_report(findings, plan, lang))
 
 
-def json_report(findings: Sequence[Finding], plan: str) -> Iterator[str]:
+def json_report(findings: Sequence[Finding], plan: str, lang: str = FALLBACK) -> Iterator[str]:
     """``render_json``'s text piece by piece, to be written as it is made (never held whole)."""
     head = json.dumps(
         {"plan": plan, "summary": count(list(findings)), "findings": []},
@@ -145,7 +196,7 @@ def json_report(findings: Sequence[Finding], plan: str) -> Iterator[str]:
     yield head.removesuffix("[]\n}") + "[\n"
     separator = ""
     for finding in _in_order(findings):
-        yield separator + _json_finding(finding)
+        yield separator + _json_finding(finding, lang)
         separator = ",\n"
     yield "\n  ]\n}\n"
 
@@ -168,9 +219,10 @@ def _github_escape(value: str, *, prop: bool) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 
-def render_github(findings: Sequence[Finding]) -> str:
+def render_github(findings: Sequence[Finding], lang: str = FALLBACK) -> str:
     """One ``::error file=F,line=L,col=C,title=CODE::message`` line per finding: GitHub Actions
-    shows each as an annotation on that line of the pull request."""
+    shows each as an annotation on that line of the pull request (message and hint in
+    ``lang``)."""
     out = []
     for f in sorted(findings, key=lambda f: f.sort_key):
         props = ",".join(
@@ -182,7 +234,10 @@ def render_github(findings: Sequence[Finding]) -> str:
                 ("title", f.code),
             )
         )
-        text = f.message if not f.hint else f"{f.message}\nhint: {f.hint}"
+        message, hint = f.message_in(lang), f.hint_in(lang)
+        if hint:
+            message += "\n" + locales.label(lang, "finding-report.hint", hint=hint)
+        text = message
         out.append(f"::{f.severity.value} {props}::{_github_escape(text, prop=False)}")
     return "".join(line + "\n" for line in out)
 
@@ -204,9 +259,13 @@ def _sarif_location(place: Place) -> dict[str, Any]:
     return {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
 
 
-def render_sarif(findings: Sequence[Finding], version: str) -> str:
+def render_sarif(findings: Sequence[Finding], version: str, lang: str = FALLBACK) -> str:
     """SARIF 2.1.0 (code scanning in GitHub and GitLab, IDE viewers): one run whose driver lists
-    every finding code as a rule, with each finding as a result at its file, line and column."""
+    every finding code as a rule, with each finding as a result at its file, line and column.
+
+    Results' messages are in ``lang``; in another language than English the run says so in
+    SARIF's own ``language`` property (RFC 5646; absent means en-US). The rules' descriptions
+    are the registry's, in English."""
     from seminar_plan.checks.registry import REGISTRY
 
     index = {entry.code: number for number, entry in enumerate(REGISTRY)}
@@ -221,10 +280,13 @@ def render_sarif(findings: Sequence[Finding], version: str) -> str:
     ]
     results = []
     for f in sorted(findings, key=lambda f: f.sort_key):
+        message, hint = f.message_in(lang), f.hint_in(lang)
+        if hint:
+            message = locales.label(lang, "finding-report.hint_inline", message=message, hint=hint)
         result: dict[str, Any] = {
             "ruleId": f.code,
             "level": f.severity.value,
-            "message": {"text": f.message if not f.hint else f"{f.message} (hint: {f.hint})"},
+            "message": {"text": message},
             "locations": [_sarif_location(f.place)],
         }
         if f.code in index:
@@ -234,11 +296,13 @@ def render_sarif(findings: Sequence[Finding], version: str) -> str:
             related["id"] = 1
             result["relatedLocations"] = [related]
         results.append(result)
+    run: dict[str, Any] = {"language": lang} if lang != FALLBACK else {}
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
+                **run,
                 "tool": {
                     "driver": {
                         "name": "seminar-plan",
