@@ -1,6 +1,7 @@
 """--lang across commands: every catalogue is offered, and a language of the event without a
 catalogue gets English labels around the plan's own text in every command alike."""
 
+import json
 import re
 from pathlib import Path
 
@@ -88,3 +89,110 @@ def test_help_lists_the_catalogues(command: str) -> None:
     catalogues = ", ".join(locales.languages())
     assert catalogues == "en, ja, ko, zh"
     assert f"Labels in {catalogues};" in result.stdout
+
+
+# --- check: findings in the reader's language ---------------------------------------------------
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def test_check_in_japanese_matches_the_reviewed_golden_file() -> None:
+    code, out, err = run("check", CONFLICTS, "--lang", "ja")
+    assert (code, err) == (1, "")
+    assert out == (GOLDEN / "check-conflicts-ja.txt").read_text(encoding="utf-8")
+
+
+def _report(lang: str) -> str:
+    from seminar_plan import check, load_plan
+    from seminar_plan.views.findings import render_text
+
+    loaded = load_plan(Path(CONFLICTS))
+    texts = {source.display: source.text for source in loaded.sources.files}
+    return render_text(check(loaded), texts, loaded.path, lang=lang)
+
+
+@pytest.mark.parametrize("lang", locales.languages())
+def test_check_prints_every_message_and_hint_in_the_language_asked(lang: str) -> None:
+    code, out, err = run("check", CONFLICTS, "--lang", lang)
+    assert (code, err) == (1, "")
+    assert out == _report(lang)
+    heading = locales.label(lang, "finding-report.errors", count=18)
+    assert out.startswith(f"{heading}\n\n")
+
+
+def test_check_in_an_event_language_without_catalogue_is_english() -> None:
+    assert run("check", CONFLICTS, "--lang", "fr") == run("check", CONFLICTS, "--lang", "en")
+
+
+def test_check_refuses_a_language_neither_catalogued_nor_the_events() -> None:
+    code, out, err = run("check", EXAMPLE, "--lang", "fr")
+    assert (code, out) == (2, "")
+    assert err == "seminar-plan: unknown language 'fr' (known: en, ja, ko, zh)\n"
+
+
+def _json(*args: str, env: dict[str, str] | None = None) -> list[dict[str, object]]:
+    result = runner.invoke(
+        app, ["check", CONFLICTS, "--format", "json", *args], env={**FIXED, **(env or {})}
+    )
+    assert result.exit_code == 1
+    findings: list[dict[str, object]] = json.loads(result.stdout)["findings"]
+    return findings
+
+
+CONTRACT_KEYS = {"code", "severity", "message", "hint", "subjects", "file", "line", "column"}
+
+
+def test_check_json_is_the_contract_s_in_english() -> None:
+    assert all(set(finding) == CONTRACT_KEYS for finding in _json())
+
+
+def test_check_json_adds_localized_and_keeps_english_message_and_hint() -> None:
+    english = _json()
+    chinese = _json("--lang", "zh")
+    assert [{k: v for k, v in f.items() if k != "localized"} for f in chinese] == english
+    for finding in chinese:
+        localized = finding["localized"]
+        assert isinstance(localized, dict)
+        assert set(localized) == {"lang", "message", "hint"}
+        assert localized["lang"] == "zh"
+    overlap = next(f for f in chinese if f["code"] == "room-overlap")
+    assert overlap["localized"] == {
+        "lang": "zh",
+        "message": "'talk-b'（2025-09-01 10:30-11:30）与 'talk-a'（2025-09-01 10:00-11:00，"
+        "examples/conflicts/seminar.toml:170）在会场 'small-room' 时间重叠",
+        "hint": "将其中一个日程移到其他会场或其他时间",
+    }
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "ja_JP.UTF-8", "LC_MESSAGES": "ko_KR.UTF-8"}, "ko"),
+        ({"LANG": "ja_JP.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "ja_JP.UTF-8", "LC_ALL": "C"}, "en"),
+        ({"LANG": "fr_FR.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+    ],
+)
+def test_check_defaults_to_the_terminal_locale_s_language(
+    monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], lang: str
+) -> None:
+    for variable, value in environ.items():
+        monkeypatch.setenv(variable, value)
+    assert run("check", CONFLICTS) == (1, _report(lang), "")
+    localized = [f.get("localized") for f in _json()]
+    assert localized == [None] * len(localized) if lang == "en" else all(localized)
+
+
+def test_check_lang_overrides_the_terminal_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert run("check", CONFLICTS, "--lang", "en") == (1, _report("en"), "")
+
+
+def test_check_help_says_how_the_language_is_chosen() -> None:
+    result = runner.invoke(app, ["check", "--help"], env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.replace("│", " ").split())
+    assert "Messages and hints in en, ja, ko, zh;" in text
+    assert "LC_ALL, LC_MESSAGES, LANG" in text

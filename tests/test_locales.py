@@ -73,3 +73,30 @@ def test_labels_view_one_section() -> None:
     assert labels["none"] == "无"
     assert "heading" in set(labels)
     assert len(labels) == len([k for k in locales.catalogue("en") if k.startswith("diff.")])
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "ko_KR.UTF-8"}, "ko"),
+        ({"LANG": "zh_CN.GB18030"}, "zh"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "ja_JP.UTF-8@euro"}, "ja"),
+        ({"LANG": "ja"}, "ja"),
+        ({"LANG": "C.UTF-8"}, None),
+        ({"LANG": "POSIX"}, None),
+        ({"LANG": "fr_FR.UTF-8"}, None),
+        ({}, None),
+        # The first that is set decides, as in gettext: LC_ALL, then LC_MESSAGES, then LANG.
+        ({"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}, None),
+        ({"LC_MESSAGES": "ko_KR.UTF-8", "LANG": "ja_JP.UTF-8"}, "ko"),
+        ({"LC_ALL": "zh_CN.UTF-8", "LC_MESSAGES": "ko_KR.UTF-8"}, "zh"),
+        ({"LC_ALL": "", "LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LC_MESSAGES": "fr_FR.UTF-8", "LANG": "ja_JP.UTF-8"}, None),
+    ],
+)
+def test_the_terminal_language_is_the_locale_s_when_it_has_a_catalogue(
+    environ: dict[str, str], expected: str | None
+) -> None:
+    assert locales.terminal_language(environ) == expected

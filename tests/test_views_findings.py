@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from seminar_plan import check, load_plan
 from seminar_plan.findings import CODES, Finding, Place, Severity, count
+from seminar_plan.locales import languages
 from seminar_plan.views.findings import render_github, render_json, render_sarif, render_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,27 +100,49 @@ _findings = st.builds(
 )
 
 
-@given(st.lists(_findings, max_size=4), _texts)
-def test_json_text_is_what_json_dumps_writes(findings: list[Finding], plan: str) -> None:
+@given(st.lists(_findings, max_size=4), _texts, st.sampled_from(languages()))
+def test_json_text_is_what_json_dumps_writes(findings: list[Finding], plan: str, lang: str) -> None:
+    def member(f: Finding) -> dict[str, object]:
+        found: dict[str, object] = {
+            "code": f.code,
+            "severity": f.severity.value,
+            "message": f.message,
+            "hint": f.hint,
+            "subjects": list(f.subjects),
+            "file": f.place.file,
+            "line": f.place.line,
+            "column": f.place.column,
+        }
+        if lang != "en":
+            found["localized"] = {
+                "lang": lang,
+                "message": f.message_in(lang),
+                "hint": f.hint_in(lang),
+            }
+        return found
+
     document = {
         "plan": plan,
         "summary": count(findings),
-        "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity.value,
-                "message": f.message,
-                "hint": f.hint,
-                "subjects": list(f.subjects),
-                "file": f.place.file,
-                "line": f.place.line,
-                "column": f.place.column,
-            }
-            for f in sorted(findings, key=lambda f: f.sort_key)
-        ],
+        "findings": [member(f) for f in sorted(findings, key=lambda f: f.sort_key)],
     }
     expected = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    assert render_json(findings, plan) == expected
+    assert render_json(findings, plan, lang) == expected
+
+
+def test_json_keeps_english_and_adds_the_localized_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    findings = conflicts(monkeypatch)
+    english = json.loads(render_json(findings, "p.toml"))["findings"]
+    korean = json.loads(render_json(findings, "p.toml", "ko"))["findings"]
+    assert all("localized" not in f for f in english)
+    assert [{k: v for k, v in f.items() if k != "localized"} for f in korean] == english
+    overlap = next(f for f in korean if f["code"] == "room-overlap")
+    assert overlap["localized"] == {
+        "lang": "ko",
+        "message": "회의장 'small-room'에서 'talk-b'(2025-09-01 10:30-11:30) 일정이 'talk-a'"
+        "(2025-09-01 10:00-11:00, examples/conflicts/seminar.toml:170) 일정과 겹칩니다",
+        "hint": "둘 중 하나를 다른 회의장이나 다른 시간으로 옮기세요",
+    }
 
 
 # --- CI formats -------------------------------------------------------------------------------
@@ -144,6 +167,18 @@ def test_github_annotations_one_line_per_finding(monkeypatch: pytest.MonkeyPatch
     line = next(line for line in lines if "title=room-overlap" in line)
     assert line.startswith(f"::error {expected_props}")
     assert all(line.startswith(("::error ", "::warning ")) for line in lines)
+
+
+def test_github_annotations_in_the_check_s_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    findings = conflicts(monkeypatch)
+    line = next(
+        line for line in render_github(findings, "zh").splitlines() if "=room-overlap" in line
+    )
+    assert line.endswith(
+        "::'talk-b'（2025-09-01 10:30-11:30）与 'talk-a'（2025-09-01 10:00-11:00，"
+        "examples/conflicts/seminar.toml:170）在会场 'small-room' 时间重叠"
+        "%0A提示：将其中一个日程移到其他会场或其他时间"
+    )
 
 
 def test_github_escapes_what_would_end_a_property_or_the_line() -> None:
@@ -175,6 +210,28 @@ def test_sarif_is_valid_against_the_published_schema(monkeypatch: pytest.MonkeyP
     location = overlap["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "examples/conflicts/seminar.toml"
     assert overlap["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 170
+
+
+def test_sarif_in_another_language_names_it_and_stays_valid(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import jsonschema
+
+    findings = conflicts(monkeypatch)
+    english = json.loads(render_sarif(findings, "0.1.0"))
+    document = json.loads(render_sarif(findings, "0.1.0", "ja"))
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(document)
+    assert "language" not in english["runs"][0]
+    run = document["runs"][0]
+    assert run["language"] == "ja"
+    assert run["tool"] == english["runs"][0]["tool"]
+    overlap = next(r for r in run["results"] if r["ruleId"] == "room-overlap")
+    assert overlap["message"]["text"] == (
+        "'talk-b'（2025-09-01 10:30-11:30）が会場 'small-room' で 'talk-a'（2025-09-01"
+        " 10:00-11:00、examples/conflicts/seminar.toml:170）と重なっています"
+        "（ヒント：どちらかを別の会場か別の時間に移してください）"
+    )
 
 
 def test_sarif_names_an_absolute_file_by_a_file_uri() -> None:
