@@ -273,3 +273,27 @@ def test_errors_no_session_shows_are_listed_after_the_days() -> None:
         "session 'backwards' ends before or when it starts",
     )
     assert "- bad-time seminar.toml:" in agenda_markdown(agenda)
+
+
+def test_markdown_footnotes_speak_the_agenda_s_language_and_json_stays_english() -> None:
+    text = plan_text(
+        session("a", "09:00", "10:00", room="hall")
+        + session("b", "09:30", "10:30", room="hall")
+        + session("backwards", "12:00", "11:00")
+    )
+    loaded = load_text(text)
+    assert loaded.plan is not None
+    findings = check(loaded)
+    agenda = build_agenda(loaded.plan, "seminar.toml", findings, lang="zh")
+    page = agenda_markdown(agenda)
+    overlap = next(f for f in findings if f.code == "room-overlap")
+    footnote = next(line for line in page.splitlines() if line.startswith("[^e1]: "))
+    assert footnote.endswith(overlap.message_in("zh"))
+    assert "与 'a'（2025-07-23 09:00-10:00" in footnote
+    unattached = next(line for line in page.splitlines() if line.startswith("- bad-time "))
+    assert unattached.endswith(next(f for f in findings if f.code == "bad-time").message_in("zh"))
+    document = json.loads(agenda_json(agenda))
+    assert (
+        document["unattached_errors"][0]["message"]
+        == "session 'backwards' ends before or when it starts"
+    )

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import plan_text, tall_sessions
-from seminar_plan import load_text
+from conftest import plan_text, session, tall_sessions
+from seminar_plan import check, load_text
 from seminar_plan.load import load_plan
 from seminar_plan.model import Plan
 from seminar_plan.views.paper import Stamp
@@ -146,6 +146,22 @@ class TestRender:
             ends = [i for i, page in enumerate(pages) if f"R{number:02d}end" in page]
             assert begins == ends, f"row {number} is split across pages {begins} and {ends}"
             assert len(begins) == 1
+
+    def test_the_error_box_speaks_the_sheet_s_language(
+        self, system_font: Path, tmp_path: Path
+    ) -> None:
+        text = plan_text(
+            session("a", "09:00", "10:00", room="hall")
+            + session("b", "09:30", "10:30", room="hall")
+        )
+        loaded = load_text(text)
+        assert loaded.plan is not None
+        findings = check(loaded)
+        built = build(loaded.plan, 1, lang="ko", findings=findings, stamp=STAMP)
+        page = pages_of(render_pdf(built, system_font), tmp_path)[0]
+        message = findings[0].message_in("ko")
+        assert message.startswith("회의장 'hall'에서 'b'")
+        assert re.sub(r"\s+", "", message) in page
 
     def test_a_font_without_japanese_glyphs_is_refused(self) -> None:
         pytest.importorskip("fpdf", reason="the [pdf] extra (fpdf2) is not installed")

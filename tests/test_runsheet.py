@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import os
 import re
 from html.parser import HTMLParser
@@ -451,6 +452,20 @@ class TestFindings:
         markdown = render_markdown(sheet_of(plan, 1, findings=self.findings()))
         heading = "> **Errors in the plan that touch this day (1); run seminar-plan check**"
         assert heading in markdown
+
+    def test_box_in_the_sheet_s_language(self) -> None:
+        plan = plan_of(self.TEXT)
+        for lang, words in (
+            ("ja", "'b'（2025-07-23 09:30-10:30）が会場 'hall' で 'a'"),
+            ("zh", "'b'（2025-07-23 09:30-10:30）与 'a'"),
+            ("ko", "회의장 'hall'에서 'b'(2025-07-23 09:30-10:30) 일정이 'a'"),
+        ):
+            sheet = sheet_of(plan, 1, lang=lang, findings=self.findings())
+            box = re.search(r'<div class="findings" role="alert">.*?</div>', render_html(sheet))
+            assert box is not None
+            assert f"room-overlap seminar.toml:{self.findings()[0].place.line}: " in box.group()
+            assert html.escape(words) in box.group(), lang
+            assert words in render_markdown(sheet), lang
 
     def test_no_box_without_errors(self) -> None:
         page = render_html(sheet_of(example_plan(), 2, findings=[]))

@@ -22,6 +22,7 @@ from seminar_plan.authoring.shift import (
     parse_offset,
     plan_shift,
     rehearse,
+    render_text,
     session_ids,
     shift_edits,
 )
@@ -328,11 +329,20 @@ class TestRehearsal:
         )
         loaded = load_text(text)
         assert loaded.plan is not None
-        rehearsal = rehearse(loaded, plan_shift(loaded.plan, "a", 15))
+        shift_a = plan_shift(loaded.plan, "a", 15)
+        rehearsal = rehearse(loaded, shift_a)
         assert [(f.code, tuple(sorted(f.subjects))) for f in rehearsal.created] == [
             ("room-overlap", ("a", "b", "hall")),
             ("person-overlap", ("a", "aoki", "b")),
         ]
+        for lang in ("ja", "ko"):
+            shown = render_text(loaded.plan, shift_a, rehearsal, lang=lang)
+            for created in rehearsal.created:
+                assert f"    {created.message_in(lang)}\n" in shown, lang
+        assert (
+            "'aoki' が 'b'（2025-07-23 10:00-11:00）と 'a'（2025-07-23 09:15-10:15、"
+            in render_text(loaded.plan, shift_a, rehearsal, lang="ja")
+        )
         moved_back = rehearse(loaded, plan_shift(loaded.plan, "d", 30))
         assert [(f.code, tuple(sorted(f.subjects))) for f in moved_back.removed] == [
             ("room-overlap", ("c", "d", "salon")),

@@ -544,12 +544,13 @@ def _heading_line(session: Session, order: tuple[str, ...]) -> str:
     return f"  {session.id}  {pick(session.title, order)}"
 
 
-def _finding_lines(findings: tuple[Finding, ...], labels: Mapping[str, str]) -> list[str]:
+def _finding_lines(findings: tuple[Finding, ...], labels: Mapping[str, str], ui: str) -> list[str]:
+    """The findings a shift creates or removes, their messages in the labels' language."""
     lines = []
     for finding in findings:
         place = f"{finding.place.file}:{finding.place.line}:{finding.place.column}"
         lines.append(f"  {labels[finding.severity.value]}  {finding.code}  {place}")
-        lines.append(f"    {finding.message}")
+        lines.append(f"    {finding.message_in(ui)}")
     return lines or [labels["none"]]
 
 
@@ -598,9 +599,9 @@ def render_text(
             out.append(_heading_line(session, order))
             out.append("    " + " · ".join(detail for detail in details if detail))
     out.append(labels["created"].format(n=len(rehearsal.created)))
-    out.extend(_finding_lines(rehearsal.created, labels))
+    out.extend(_finding_lines(rehearsal.created, labels, present.ui_language(plan, lang)))
     out.append(labels["removed"].format(n=len(rehearsal.removed)))
-    out.extend(_finding_lines(rehearsal.removed, labels))
+    out.extend(_finding_lines(rehearsal.removed, labels, present.ui_language(plan, lang)))
     # Plain text for a terminal: what the plan says is shown with its control characters escaped.
     from seminar_plan.text import printable
 

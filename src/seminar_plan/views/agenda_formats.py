@@ -115,12 +115,12 @@ def agenda_markdown(agenda: Agenda) -> str:
             place = finding.place
             out.append(
                 f"[^e{number}]: {finding.code} {place.file}:{place.line}:"
-                f" {markdown_escape(finding.message)}"
+                f" {markdown_escape(finding.message_in(lang))}"
             )
     if agenda.unattached:
         out += ["", f"**{markdown_escape(label(lang, 'unattached'))}**", ""]
         out.extend(
-            f"- {f.code} {markdown_escape(f'{f.place.file}:{f.place.line}: {f.message}')}"
+            f"- {f.code} {markdown_escape(f'{f.place.file}:{f.place.line}: {f.message_in(lang)}')}"
             for f in agenda.unattached
         )
     if agenda.errors or agenda.warnings:

@@ -237,7 +237,7 @@ def _findings_box(pdf: FPDF, sheet: RunSheet, family: str) -> None:
     if not sheet.findings:
         return
     lines = [sheet.labels["errors"].format(n=len(sheet.findings))]
-    lines += [f"• {finding_text(f)}" for f in sheet.findings]
+    lines += [f"• {finding_text(f, sheet.ui)}" for f in sheet.findings]
     pdf.set_draw_color(*_RED)
     pdf.set_line_width(0.6)
     pdf.set_font(family, size=8)

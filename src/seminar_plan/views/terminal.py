@@ -231,7 +231,7 @@ def _footnotes(lang: str, day: AgendaDay, layout: _Layout) -> list[RenderableTyp
         place = finding.place
         notes.add_row(
             Shown(f"!{layout.numbers[finding]}", style=_MARK_STYLE),
-            Shown(f"{finding.code} {place.file}:{place.line}: {finding.message}"),
+            Shown(f"{finding.code} {place.file}:{place.line}: {finding.message_in(lang)}"),
         )
     return [Shown(""), Shown(label(lang, "marker"), style="bold"), notes]
 
@@ -279,7 +279,10 @@ def agenda_renderable(agenda: Agenda, *, width: int | None = None) -> Renderable
     if agenda.unattached:
         parts += [Shown(""), Shown(label(lang, "unattached"), style="bold")]
         parts.extend(
-            Shown(f"- {f.code} {f.place.file}:{f.place.line}: {f.message}", style=_MARK_STYLE)
+            Shown(
+                f"- {f.code} {f.place.file}:{f.place.line}: {f.message_in(lang)}",
+                style=_MARK_STYLE,
+            )
             for f in agenda.unattached
         )
     if agenda.errors or agenda.warnings:

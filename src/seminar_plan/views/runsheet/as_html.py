@@ -108,7 +108,7 @@ def _row_html(row: Row, sheet: RunSheet) -> str:
 def _findings_html(sheet: RunSheet) -> str:
     if not sheet.findings:
         return ""
-    items = "".join(f"<li>{html.escape(finding_text(f))}</li>" for f in sheet.findings)
+    items = "".join(f"<li>{html.escape(finding_text(f, sheet.ui))}</li>" for f in sheet.findings)
     title = html.escape(sheet.labels["errors"].format(n=len(sheet.findings)))
     return f'<div class="findings" role="alert"><h2>{title}</h2><ul>{items}</ul></div>'
 

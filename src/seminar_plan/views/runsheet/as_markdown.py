@@ -86,7 +86,7 @@ def render_markdown(sheet: RunSheet) -> str:
     if sheet.findings:
         out.append(f"> **{markdown_escape(labels['errors'].format(n=len(sheet.findings)))}**")
         out.append(">")
-        out.extend(f"> - {markdown_escape(finding_text(f))}" for f in sheet.findings)
+        out.extend(f"> - {markdown_escape(finding_text(f, sheet.ui))}" for f in sheet.findings)
         out.append("")
     if sheet.first is not None:
         out += [markdown_escape(labels["starts_at"].format(time=f"{sheet.first:%H:%M}")), ""]

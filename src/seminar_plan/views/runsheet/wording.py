@@ -68,9 +68,10 @@ def interpreter_groups(
     return [(None, row.interpreters)] if row.interpreters else []
 
 
-def finding_text(finding: Finding) -> str:
+def finding_text(finding: Finding, lang: str) -> str:
+    """A finding in the sheet's error box: code, place and message in the sheet's language."""
     place = finding.place
-    return f"{finding.code} {place.file}:{place.line}: {finding.message}"
+    return f"{finding.code} {place.file}:{place.line}: {finding.message_in(lang)}"
 
 
 def heading_parts(sheet: RunSheet) -> list[str]:
