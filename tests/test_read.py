@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import BASE, session
 from loader_words import english_left, keys
@@ -13,6 +15,8 @@ from seminar_plan import check, files, load, load_plan
 from seminar_plan.files import ReadError
 from seminar_plan.load import PlanTooLargeError, read
 from seminar_plan.load.read import (
+    _DOTTED_RUN,
+    _LONG_KEY,
     IncludeProblem,
     PlanFileError,
     decode,
@@ -257,6 +261,28 @@ class TestKeyParts:
         assert source.syntax.message == "a key has more than 32 dotted parts"
         assert source.syntax.line == BASE.count("\n") + 1
 
+    @settings(max_examples=200)
+    @given(
+        st.lists(
+            st.sampled_from(["k", "a-b_9", '"q"', '"d.o.t"', "'lit'", '"e\\"s"', '""']),
+            min_size=1,
+            max_size=40,
+        ),
+        st.sampled_from([".", " . ", "\t.", ". "]),
+        st.sampled_from(["{0} = 1", "[{0}]", "[[ {0} ]]", "x = {{ y = 1, {0} = 2 }}"]),
+    )
+    def test_the_quick_search_finds_every_key_the_full_one_finds(
+        self, parts: list[str], dot: str, layout: str
+    ) -> None:
+        # The full search runs only where the quick one finds a run of dots: it must never
+        # miss a key the full search would refuse.
+        text = BASE + layout.format(dot.join(parts)) + "\n"
+        if _LONG_KEY.search(text) is not None:
+            assert _DOTTED_RUN.search(text) is not None
+        syntax = parse_text(text, "p.toml").syntax
+        refused = syntax is not None and syntax.message == "a key has more than 32 dotted parts"
+        assert refused == (len(parts) > 32)
+
     def test_keys_of_up_to_32_parts_and_dots_in_text_are_read(self) -> None:
         key = ".".join(["k"] * 32)
         notes = ".".join(["word"] * 100)
@@ -448,3 +474,22 @@ class TestWords:
             " split it or remove unused parts"
         )
         assert english_left(problem.text, "zh") == set()
+
+
+@settings(max_examples=300)
+@given(
+    st.integers(min_value=-(2**70), max_value=2**70)
+    | st.sampled_from([2**63 - 1, 2**63, -(2**63), -(2**63) - 1, 2**64]),
+    st.sampled_from(["{:d}", "{:_d}", "0x{:x}", "0x{:_x}", "0o{:o}", "0b{:b}", "0x{:016x}"]),
+)
+def test_integers_out_of_range_are_found_without_the_walk_when_none_can_be(
+    value: int, layout: str
+) -> None:
+    # The reader skips its walk over every value when the text cannot hold an integer out of
+    # range: whatever is written, it finds what the walk finds.
+    if value < 0 and not layout.startswith("{"):
+        value = -value  # TOML writes hex, octal and binary without a sign
+    written = layout.format(value)
+    source = parse_text(f"[a]\nb = [1, {{ c = {written} }}]\n", "p.toml")
+    expected = [] if -(2**63) <= value < 2**63 else [("a", "b", 1, "c")]
+    assert list(source.out_of_range) == expected

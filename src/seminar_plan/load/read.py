@@ -39,6 +39,10 @@ INTEGER_RANGE = (-(2**63), 2**63 - 1)
 _TOO_LONG_FOR_INT = re.compile(r"(?<=[=\[,{])([ \t]*[+-]?)[0-9][0-9_]{4299,}")
 # One past the range, in its place: the parser then reads it, and the range check reports it.
 _OUT_OF_RANGE = str(2**64)
+# An integer outside the range is written with 19 digits or more, or in hex, octal or binary
+# (0x, 0o, 0b): a text without either holds none, and skips ``_clamped``'s walk over every
+# value (a third of the parse of a large plan).
+_MAYBE_OUT_OF_RANGE = re.compile(r"[0-9](?:[0-9_]{18}|[xob])")
 # A key of more parts than this is refused before parsing ([a.b.c] is three): no plan needs
 # more than a handful, and the TOML parser's time grows with the square of the parts.
 MAX_KEY_PARTS = 32
@@ -48,6 +52,10 @@ _LONG_KEY = re.compile(
     rf"(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_KEY_PARTS},}}",
     re.MULTILINE,
 )
+# What every such key holds: MAX_KEY_PARTS dots with key parts between them. It starts with a
+# literal, so it is searched for in milliseconds; ``_LONG_KEY`` (a tenth of a large plan's
+# parse: it tries every line) runs only on a text that has it.
+_DOTTED_RUN = re.compile(rf"\.(?:[ \t]*{_KEY_PART}[ \t]*\.){{{MAX_KEY_PARTS - 1}}}")
 
 
 class PlanFileError(SeminarPlanError):
@@ -184,7 +192,7 @@ def _clamped(value: Any, path: tuple[str | int, ...], found: list[Any]) -> Any: 
 def parse_text(text: str, display: str) -> SourceFile:
     """Parse one TOML text; a syntax error becomes a ``SyntaxProblem`` with its place."""
     text = text.removeprefix("\ufeff")
-    long_key = _LONG_KEY.search(text)
+    long_key = _LONG_KEY.search(text) if _DOTTED_RUN.search(text) is not None else None
     if long_key is not None:
         line, column = _position(text, long_key.start() + (text[long_key.start()] in "{,"))
         words = messages.text("load.toml.key-parts", count=MAX_KEY_PARTS)
@@ -213,7 +221,8 @@ def parse_text(text: str, display: str) -> SourceFile:
         problem = SyntaxProblem(messages.text("load.toml.too-deep"), 1, 1)
         return SourceFile(display, text, None, problem)
     found: list[tuple[str | int, ...]] = []
-    data = _clamped(data, (), found)
+    if _MAYBE_OUT_OF_RANGE.search(text) is not None:
+        data = _clamped(data, (), found)
     return SourceFile(display, text, data, None, tuple(found))
 
 
