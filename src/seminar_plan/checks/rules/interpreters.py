@@ -30,6 +30,8 @@ def _named_at(session: Session, person: str) -> Origin:
 def interpreter_language(plan: Plan) -> Iterator[Issue]:
     """An interpreter of a session with two or more languages who speaks fewer than two."""
     for session in plan.sessions:
+        if not session.interpreters:
+            continue  # nobody to judge: the session's languages are not worked out
         languages = plan.languages_of(session)
         if len(languages) < 2:
             continue

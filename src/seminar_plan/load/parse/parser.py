@@ -6,6 +6,7 @@ table modules go on reading the rest of the plan.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,11 +21,19 @@ from seminar_plan.load.parse.scalars import (
     clock_minutes,
     closest,
     is_int,
+    local_time_exists,
 )
 from seminar_plan.load.parse.words import meant, quoted, type_name
 from seminar_plan.load.read import Sources
 from seminar_plan.messages import Message, text
 from seminar_plan.model import ALL, Origin, Text
+
+
+def _as_it_should_be(code: str) -> bool:
+    """Whether a text's language key is a language code written in its canonical case, one
+    that is not a country code typed by mistake (``language_code`` keeps it as it is)."""
+    verdict = judge(code)
+    return verdict.canonical == code and not verdict.mistyped
 
 
 @dataclass
@@ -41,6 +50,17 @@ class Parser:
     sources: Sources
     locator: Locator
     findings: list[Finding] = field(default_factory=list)
+    # Wall-clock times (with their zone's id) already judged by ``local_time_exists``: a
+    # plan's sessions share a few slots, and each judgement converts through the zone twice.
+    times_that_exist: dict[tuple[dt.datetime, int], bool] = field(default_factory=dict)
+
+    def time_exists(self, moment: dt.datetime) -> bool:
+        """``local_time_exists(moment)``, judged once per wall-clock time and zone."""
+        key = (moment.replace(tzinfo=None), id(moment.tzinfo))
+        exists = self.times_that_exist.get(key)
+        if exists is None:
+            exists = self.times_that_exist[key] = local_time_exists(moment)
+        return exists
 
     # -- findings ---------------------------------------------------------------------------
     def report(
@@ -99,7 +119,10 @@ class Parser:
                 hint = text("load-hint.add-text", key=key)
                 self.schema(origin, missing_key(key), hint, subject)
             return None
-        return self.text_value(table[key], origin.child(key), key, subject)
+        value = table[key]
+        if type(value) is str:
+            return Text.plain(value)
+        return self.text_value(value, origin.child(key), key, subject)
 
     def text_value(
         self, value: object, origin: Origin, key: str, subject: str | None
@@ -107,6 +130,11 @@ class Parser:
         if isinstance(value, str):
             return Text.plain(value)
         if isinstance(value, dict) and value:
+            if all(type(variant) is str for variant in value.values()) and all(
+                map(_as_it_should_be, value)
+            ):
+                # The usual text, { ja = "...", en = "..." }: nothing in it to report or change.
+                return Text(tuple(value.items()))
             variants: list[tuple[str, str]] = []
             for written, variant in value.items():
                 lang = self.language_code(written, origin.child(written), f"{key}:", subject)

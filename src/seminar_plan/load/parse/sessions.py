@@ -15,7 +15,6 @@ from seminar_plan.load.parse.scalars import (
     MINUTES_PER_DAY,
     duration_minutes,
     is_int,
-    local_time_exists,
     minutes_text,
 )
 from seminar_plan.load.parse.schema import CUE_KEYS, SESSION_KEYS
@@ -333,7 +332,7 @@ def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Ses
                 ("start", begins),
                 ("end" if "end" in draft.table else "duration", ends),
             )
-            if not local_time_exists(moment)
+            if not p.time_exists(moment)
         ]
         if skipped:
             key, moment = skipped[0]
@@ -395,7 +394,7 @@ def _cues(
     cues = []
     for cue in draft.cues:
         moment = midnight + dt.timedelta(minutes=cue.at)
-        inside = begins <= moment <= ends and local_time_exists(moment)
+        inside = begins <= moment <= ends and p.time_exists(moment)
         cues.append(Cue(moment, cue.what, cue.who, cue.notes, cue.origin, outside=not inside))
         if inside:
             continue
