@@ -98,12 +98,18 @@ def with_lodging(
         table, origin = entry.table, entry.origin
         hotel = p.ref(table, "hotel", origin, holder.id)
         lodging = _lodging(p, table, origin, holder.id)
+        # Most people and groups give none of these: they are kept as they are (replace()
+        # copies every field, a tenth of a large plan's parse).
+        kept: Holder = holder
         if isinstance(holder, Person):
             diet = _diet(p, table, origin, holder.id)
-            result.append(replace(holder, hotel=hotel, lodging=lodging, diet=diet))
+            if (hotel, lodging, diet) != (holder.hotel, holder.lodging, holder.diet):
+                kept = replace(holder, hotel=hotel, lodging=lodging, diet=diet)
         else:
             diets = _diets(p, table, origin, holder.id)
-            result.append(replace(holder, hotel=hotel, lodging=lodging, diets=diets))
+            if (hotel, lodging, diets) != (holder.hotel, holder.lodging, holder.diets):
+                kept = replace(holder, hotel=hotel, lodging=lodging, diets=diets)
+        result.append(kept)
     return tuple(result)
 
 

@@ -72,9 +72,13 @@ class CueDraft:
     origin: Origin
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SessionDraft:
-    """What one ``[[sessions]]`` table says, validated, before it is placed on its days."""
+    """What one ``[[sessions]]`` table says, validated, before it is placed on its days.
+
+    Not frozen: a frozen dataclass sets each of its 28 fields through ``object.__setattr__``,
+    three times the cost of building it, once per session. Nothing changes a draft.
+    """
 
     ident: str | None
     origin: Origin
