@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seminar_plan.locales import FALLBACK, catalogue, languages
-from seminar_plan.messages import Message, names, render, text
+from seminar_plan.messages import Listing, Message, names, render, text
 
 OVERLAP = {
     "later": "talk-b",
@@ -101,3 +101,50 @@ def test_any_finding_template_renders_in_any_language(
 def test_a_template_naming_the_related_place_needs_one() -> None:
     with pytest.raises(KeyError):
         render(text("finding.room-overlap", **OVERLAP), "en")
+
+
+def test_variants_no_example_plan_makes_read_as_the_rules_wrote_them() -> None:
+    nights = Listing(
+        tuple(
+            text("finding-part.night", date=f"2025-09-0{day}", needed=3, beds=2)
+            for day in (1, 2, 3)
+        ),
+        "finding-list.nights",
+    )
+    more = text("finding-part.more-nights", count=2)
+    short = text("finding.lodging-short", hotel="inn", count=5, nights=nights, more=more)
+    assert render(short, "en") == (
+        "hotel 'inn' has too few beds on 5 nights: 2025-09-01 needs 3, booked 2;"
+        " 2025-09-02 needs 3, booked 2; 2025-09-03 needs 3, booked 2; and 2 more"
+    )
+    assert render(short, "ja").endswith("2025-09-03 は 3 人分必要、予約 2 人分、ほか 2 泊")
+    homeless = text(
+        "finding.no-lodging", person="x", count=2, check_in="2025-09-01", check_out="2025-09-03"
+    )
+    assert render(homeless, "en") == (
+        "'x' needs a bed for 2 nights (2025-09-01 to 2025-09-03) and has no hotel"
+    )
+    assert render(text("finding-hint.diet-tag-examples"), "en") == (
+        "use tags such as 'halal', 'vegan'"
+    )
+    mute = text(
+        "finding.interpreter-language-none", person="g", session="a", languages=("en", "fr")
+    )
+    assert (
+        render(mute, "en") == "'g' interprets 'a' (en, fr) but works in no language the plan gives"
+    )
+    leaves = text(
+        "finding.flight-mismatch-depart",
+        person="fred",
+        written="2025-09-02 10:00",
+        number="XX1",
+        flown="2025-09-02 12:00",
+        apart=120,
+    )
+    assert render(leaves, "en", "p.toml:9") == (
+        "'fred' has depart = 2025-09-02 10:00, but XX1 (p.toml:9), which carries them,"
+        " leaves at 2025-09-02 12:00: 120 minutes apart"
+    )
+    assert render(text("finding-hint.flight-mismatch-depart"), "en") == (
+        "correct depart or the flight, or remove depart to use the flight's time"
+    )

@@ -156,3 +156,26 @@ def test_every_finding_template_belongs_to_a_rule_code() -> None:
         table, _, name = key.partition(".")
         if table in {"finding", "finding-hint"}:
             assert any(name == c or name.startswith(f"{c}-") for c in rule_codes), key
+
+
+RULE_SOURCES = Path(__file__).parent.parent / "src" / "seminar_plan" / "checks" / "rules"
+# A template key as a rule names it: a literal, or an f-string ending in the stay's or the
+# flight's end (arrive / depart).
+TEMPLATE_KEY = re.compile(
+    r'"((?:finding|finding-hint|finding-part|finding-list)\.[a-z-]*)(\{\w+\})?"'
+)
+
+
+def test_every_template_a_rule_names_is_in_the_catalogue() -> None:
+    english = catalogue("en")
+    named = [
+        match
+        for path in sorted(RULE_SOURCES.glob("*.py"))
+        for match in TEMPLATE_KEY.findall(path.read_text(encoding="utf-8"))
+    ]
+    assert len(named) > 70
+    for key, variable in named:
+        if variable:
+            assert {f"{key}arrive", f"{key}depart"} <= english.keys(), key
+        else:
+            assert key in english, key
