@@ -114,6 +114,13 @@ def _numbered(lang: str, key: str) -> tuple[str, bool]:
     return "".join(parts), names_related
 
 
+@functools.cache
+def _fixed(lang: str, key: str) -> str:
+    """A template without fields, shown: the hint most rules give every finding they yield."""
+    template, _ = _numbered(lang, key)
+    return template.format()
+
+
 def render(message: Message | str, lang: str, related: str | None = None) -> str:
     """``message`` in ``lang`` (English where ``lang`` has no template), ``related`` filled in.
 
@@ -121,10 +128,12 @@ def render(message: Message | str, lang: str, related: str | None = None) -> str
     """
     if isinstance(message, str):
         return message
+    values = message.values
+    if not values and related is None:
+        return _fixed(lang, message.key)
     template, names_related = _numbered(lang, message.key)
     if names_related and related is None:
         raise KeyError(f"{message.key!r} names the related place, and there is none")
-    values = message.values
     if not _AS_THEY_ARE.issuperset(map(type, values)):
         values = tuple(_shown(value, lang) for value in values)
     return template.format(*values, related)
