@@ -9,7 +9,8 @@ Every figure is the median of several runs, each in a fresh process, beside its 
 - ``check`` of generated plans, clean and dense (``generate_plan.py --dense``: thousands of
   findings), beside a bare ``tomllib.load`` of the same file, both as whole processes and
   in-process (the library's ``check(load_plan(path))``);
-- peak memory (max RSS of the process) beside the bare parse's.
+- peak memory (max RSS of the process) beside the bare parse's;
+- ``check`` of 1,000 sessions in one room (499,500 findings) beside issue 9's aim.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate_plan import generate
+from generate_plan import generate, generate_one_room
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "zhengzhou-2025" / "seminar.toml"
@@ -185,6 +186,24 @@ def main() -> None:
                     "MiB",
                 )
             )
+        one_room(Path(folder), max(3, runs // 5))
+
+
+def one_room(folder: Path, runs: int) -> None:
+    """Issue 9's shape: 1,000 sessions in one room at one hour, 499,500 room overlaps, beside
+    the aim (20 s and 500 MiB for the whole process, text report written to nowhere)."""
+    plan = folder / "one-room-1000.toml"
+    plan.write_text(generate_one_room(1000), encoding="utf-8")
+    cli = shutil.which("seminar-plan") or "seminar-plan"
+    for output_format in ("text", "json"):
+        pairs = [
+            run_once([cli, "check", str(plan), "--format", output_format]) for _ in range(runs)
+        ]
+        elapsed = statistics.median(t for t, _ in pairs) * 1000
+        memory = max(m for _, m in pairs)
+        name = f"`check --format {output_format}`, 1,000 sessions in one room"
+        print(row(f"{name} (process)", elapsed, "issue 9's aim", 20_000))
+        print(row(f"peak memory, {name}", memory, "issue 9's aim", 500, "MiB"))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,9 @@ if TYPE_CHECKING:
     from seminar_plan.load.places import Places
 from seminar_plan.model import Origin
 
+# How many places the locator remembers to share (a full room of 1,000 sessions needs 2,000).
+_SHARED_PLACES = 4096
+
 
 class Locator:
     """Finds places lazily: a file is scanned the first time a finding needs a place in it."""
@@ -19,7 +22,8 @@ class Locator:
         self.sources = sources
         self._places: dict[int, Places] = {}
         # Findings share places (each overlap in a full room names the same few keys): one
-        # Place per origin, found once, rather than one per finding.
+        # Place per origin, found once, rather than one per finding. Bounded: on a plan whose
+        # findings each stand at their own place, it would only hold every origin alive.
         self._found: dict[Origin, Place] = {}
 
     def _index(self, file: int) -> Places:
@@ -37,6 +41,8 @@ class Locator:
         if place is None:
             line, column = self._index(origin.file).find(origin.path)
             place = Place(self.sources.files[origin.file].display, line, column)
+            if len(self._found) >= _SHARED_PLACES:
+                self._found.clear()
             self._found[origin] = place
         return place
 
