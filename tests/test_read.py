@@ -493,3 +493,16 @@ def test_integers_out_of_range_are_found_without_the_walk_when_none_can_be(
     source = parse_text(f"[a]\nb = [1, {{ c = {written} }}]\n", "p.toml")
     expected = [] if -(2**63) <= value < 2**63 else [("a", "b", 1, "c")]
     assert list(source.out_of_range) == expected
+
+
+def test_a_plan_without_its_tables_checks_the_same() -> None:
+    # check lets the parsed tables go before it places its findings (a dense plan's places and
+    # findings then reuse their memory): nothing it reports may change.
+    root = Path(__file__).resolve().parents[1]
+    loaded = load_plan(root / "examples" / "conflicts" / "seminar.toml")
+    light = loaded.without_tables()
+    assert all(source.data is None for source in light.sources.files)
+    assert [s.text for s in light.sources.files] == [s.text for s in loaded.sources.files]
+    assert light.plan is loaded.plan
+    assert check(light) == check(loaded)
+    assert check(light)

@@ -279,7 +279,7 @@ def _check_once(
     lang: str | None,
 ) -> tuple[int, list[Path]]:
     """Check and print once: the exit code it earns and the plan's files (to watch)."""
-    loaded = open_plan(plan, allow_outside=allow_outside)
+    loaded = open_plan(plan, allow_outside=allow_outside).without_tables()
     shown_in = _check_language(lang, loaded)
     findings = run_check(loaded, selection)
     from seminar_plan.views import findings as report

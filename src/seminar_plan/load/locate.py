@@ -26,6 +26,13 @@ class Locator:
         # findings each stand at their own place, it would only hold every origin alive.
         self._found: dict[Origin, Place] = {}
 
+    def over(self, sources: Sources) -> Locator:
+        """A locator for ``sources`` (the same files and texts) that keeps the places this
+        one has found already (the loader's findings placed them)."""
+        other = Locator(sources)
+        other._places, other._found = self._places, self._found
+        return other
+
     def _index(self, file: int) -> Places:
         places = self._places.get(file)
         if places is None:
