@@ -166,3 +166,22 @@ def test_groups_by_person_lists_each_persons_groups_once_in_plan_order() -> None
         )
     )
     assert plan.groups_by_person == {"chen": ("vips",), "aoki": ("vips", "press")}
+
+
+def test_committed_lists_the_people_of_roles_of_in_its_order() -> None:
+    plan = plan_of(
+        plan_text(
+            '[groups.vips]\nmembers = ["chen", "aoki", "ghost"]\nheadcount = 3\n'
+            + session(
+                "a",
+                "09:00",
+                "10:00",
+                speakers=["sato", "aoki"],
+                moderators=["aoki", "nobody"],
+                owner="chen",
+                attendees=["vips", "sato", "japan"],
+            )
+        )
+    )
+    (talk,) = plan.sessions
+    assert plan.committed(talk) == tuple(plan.roles_of(talk)) == ("sato", "aoki", "chen")

@@ -510,14 +510,26 @@ class Plan:
         }
 
     def committed(self, session: Session) -> tuple[str, ...]:
-        return tuple(self.roles_of(session))
+        """The people of ``roles_of``, in its order, without working out their roles."""
+        people = self.person_by_id
+        found = dict.fromkeys(session.speakers)
+        found.update(dict.fromkeys(session.moderators))
+        found.update(dict.fromkeys(session.interpreters))
+        if session.owner is not None:
+            found[session.owner] = None
+        for ref in session.attendees:
+            if ref in people:
+                found[ref] = None
+            elif ref in self.group_by_id:
+                found.update(dict.fromkeys(self.group_by_id[ref].members))
+        return tuple(person for person in found if person in people)
 
     @cached_property
     def sessions_by_person(self) -> dict[str, tuple[Session, ...]]:
         """Person id -> the sessions they are committed to, in plan order."""
         found: dict[str, list[Session]] = {}
         for session in self.sessions:
-            for person in self.roles_of(session):
+            for person in self.committed(session):
                 found.setdefault(person, []).append(session)
         return {person: tuple(sessions) for person, sessions in found.items()}
 
@@ -537,6 +549,17 @@ class Plan:
     def headcount_of(self, refs: tuple[str, ...]) -> int:
         """How many people a list of delegations, groups and people (a session's attendees, a
         flight's passengers) stands for, by the attendance rule: nobody counted twice."""
+        # Sessions share a few lists of attendees (a delegation, a group): each counted once.
+        known = self._headcounts.get(refs)
+        if known is None:
+            known = self._headcounts[refs] = self._count(refs)
+        return known
+
+    @cached_property
+    def _headcounts(self) -> dict[tuple[str, ...], int]:
+        return {}
+
+    def _count(self, refs: tuple[str, ...]) -> int:
         if ALL in refs:
             return self.participant_total
         listed = {ref for ref in refs if ref in self.delegation_by_id}
