@@ -568,3 +568,21 @@ def test_a_cue_at_the_end_of_the_day_prints_as_24_00(tmp_path: Path) -> None:
     assert code == 0
     assert "| 24:00 |" in out
     assert "00:00" not in out
+
+
+def test_every_commands_help_keeps_the_brackets_its_docstring_writes() -> None:
+    # Typer's rich help reads [word] as markup and drops it unless it is escaped (\[word]).
+    import inspect
+    import re
+
+    for command in app.registered_commands:
+        callback = command.callback
+        assert callback is not None
+        words = re.findall(r"\\?\[[a-z_.]+\]", inspect.getdoc(callback) or "")
+        if not words:
+            continue
+        code, out, _ = run(callback.__name__, "--help", env={"COLUMNS": "400"})
+        assert code == 0
+        shown = " ".join(out.replace("│", " ").split())
+        for word in words:
+            assert word.lstrip("\\") in shown, (callback.__name__, word)

@@ -222,7 +222,7 @@ def seating(
     allow_outside: AllowOutside = False,
 ) -> None:
     """Print the head-table seating of a session by precedence: numbered seats, names in both
-    languages. [protocol] in the plan sets the order and the convention."""
+    languages. The plan's \\[protocol] table sets the order and the convention."""
     from seminar_plan.views import seating as plan_view
 
     loaded, model = open_model(plan, allow_outside=allow_outside, lang=None)
