@@ -107,3 +107,14 @@ def test_a_local_moment_the_clocks_skip_exits_2(tmp_path: Path) -> None:
         "'2025-03-30T02:30' does not exist in Europe/Berlin (the clocks skip it): give it with"
         " its offset" in " ".join(err.replace("│", " ").split())
     )
+
+
+def test_a_session_in_a_room_the_plan_does_not_define_is_shown_by_its_id(tmp_path: Path) -> None:
+    plan = tmp_path / "seminar.toml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace('room = "main-hall"', 'room = "annex-9"', 1)
+    plan.write_text(text, encoding="utf-8")
+    code, out, _ = run("now", str(plan), "--at", "2025-07-24T10:05", "--lang", "en")
+    assert code == 0
+    assert "annex-9" in out
+    assert run("board", str(plan), "-o", str(tmp_path / "board.html"))[0] == 0
+    assert '"id":"annex-9"' in (tmp_path / "board.html").read_text(encoding="utf-8")

@@ -55,8 +55,12 @@ def schedule(plan: Plan, languages: tuple[str, ...]) -> dict[str, object]:
     for (ident, is_room), sessions in places(plan):
         if not sessions:
             continue
-        if is_room:
-            name = plan.room_by_id[ident].name
+        room = plan.room_by_id.get(ident) if is_room else None
+        if room is not None:
+            name = room.name
+        elif is_room:
+            # A room the plan does not define (check reports unknown-ref): shown by its id.
+            name = Text.plain(ident)
         else:
             venue = plan.venue_by_id.get(ident)
             name = venue.name if venue is not None else Text.plain(ident)

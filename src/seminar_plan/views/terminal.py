@@ -378,8 +378,12 @@ def now_renderable(plan: Plan, board: NowNext, *, lang: str | None = None) -> Re
     table.columns[2].justify = "right"
     table.columns[4].justify = "right"
     for place in board.places:
-        if place.is_room:
-            name = pick(plan.room_by_id[place.place].name, order)
+        room = plan.room_by_id.get(place.place) if place.is_room else None
+        if room is not None:
+            name = pick(room.name, order)
+        elif place.is_room:
+            # A room the plan does not define (check reports unknown-ref): shown by its id.
+            name = place.place
         else:
             venue = plan.venue_by_id.get(place.place)
             name = pick(venue.name, order) if venue is not None else place.place
