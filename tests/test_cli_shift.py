@@ -187,6 +187,12 @@ def test_a_session_in_an_included_file_is_edited_there(
     [
         (("opening", "--by", "soon"), "'soon' is not a shift such as 15m"),
         (("opening", "--by", "0m"), "'0m' is not a shift such as 15m"),
+        # More digits than int() converts, other scripts' digits, a day or more.
+        (("opening", "--by", "9" * 5000), "is not a shift such as 15m"),
+        (("opening", "--by", "9" * 5000 + "m"), "is not a shift such as 15m"),
+        (("opening", "--by", "١٥m"), "is not a shift such as 15m"),
+        (("opening", "--by", "-24h"), "'-24h' is a day or more; a session stays on its day"),
+        (("opening", "--by", "99999999h"), "is a day or more; a session stays on its day"),
         (
             ("openin", "--by", "5m"),
             "seminar-plan: unknown session 'openin'; did you mean 'opening'?",

@@ -182,7 +182,9 @@ def test_offsets(text: str, minutes: int) -> None:
     assert parse_offset(text) == minutes
 
 
-@pytest.mark.parametrize("text", ["", "m", "15s", "1.5h", "--5m", "soon"])
+@pytest.mark.parametrize(
+    "text", ["", "m", "15s", "1.5h", "--5m", "soon", "١٥", "²m", "9" * 5000, "9" * 10 + "h"]
+)
 def test_not_offsets(text: str) -> None:
     assert parse_offset(text) is None
 

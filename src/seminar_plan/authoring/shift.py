@@ -42,8 +42,11 @@ MoveReason = Literal["asked", "room", "follows"]
 HoldReason = Literal["fixed", "until", "repeats"]
 RefusalKind = Literal["fixed", "midnight", "occurrence", "edit"]
 
-_OFFSET = re.compile(r"\s*([+-]?)\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*\Z")
-_CLOCK = re.compile(r"\s*(\d{1,2}):(\d{2})\s*\Z")
+# ASCII digits, few of them: \d also matches other scripts' digits, and int() of thousands of
+# digits is refused (sys.get_int_max_str_digits).
+_OFFSET = re.compile(r"\s*([+-]?)\s*(?:([0-9]{1,9})\s*h)?\s*(?:([0-9]{1,9})\s*m(?:in)?)?\s*\Z")
+_MINUTES = re.compile(r"[+-]?[0-9]{1,9}\Z")
+_CLOCK = re.compile(r"\s*([0-9]{1,2}):([0-9]{2})\s*\Z")
 
 
 # --- options --------------------------------------------------------------------------------
@@ -52,7 +55,7 @@ _CLOCK = re.compile(r"\s*(\d{1,2}):(\d{2})\s*\Z")
 def parse_offset(text: str) -> int | None:
     """``--by``: ``15m``, ``-15m``, ``+1h``, ``1h30m`` or plain minutes (``-20``); None if not."""
     stripped = text.strip()
-    if re.fullmatch(r"[+-]?\d+", stripped):
+    if _MINUTES.match(stripped):
         return int(stripped)
     match = _OFFSET.match(stripped)
     if match is None or (match.group(2) is None and match.group(3) is None):

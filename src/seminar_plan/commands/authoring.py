@@ -255,6 +255,10 @@ def shift(
     if not minutes:
         message = f"{by!r} is not a shift such as 15m, -10m or 1h30m"
         raise typer.BadParameter(message, param_hint="--by")
+    if abs(minutes) >= shifting.MINUTES_PER_DAY:
+        # A session ends on its own day: no shift of a day or more can succeed.
+        message = f"{by!r} is a day or more; a session stays on its day (less than 24h)"
+        raise typer.BadParameter(message, param_hint="--by")
     loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
     known = shifting.session_ids(model)
     if session not in known:
