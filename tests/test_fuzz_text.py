@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -150,8 +151,34 @@ def test_terminal_outputs_show_control_characters_escaped(tmp_path: Path, text: 
         ("people", str(plan), "--contacts"),
         ("runsheet", str(plan), "--day", "1", "--format", "markdown", "-o", "-", "--contacts"),
         ("diff", str(other), str(plan)),
+        ("transport", str(plan)),
+        ("seating", "opening", str(plan)),
+        ("now", str(plan), "--at", "2025-07-23T09:15"),
     ):
         assert _raw_controls(_run(*arguments)) == [], arguments
+
+
+@FUZZ
+@given(text=CONTROL_TEXT)
+def test_printed_pages_show_control_characters_escaped(tmp_path: Path, text: str) -> None:
+    # HTML allows no control characters, and a page written with -o - reaches a terminal.
+    plan = tmp_path / "seminar.toml"
+    plan.write_text(nasty_plan(text), encoding="utf-8")
+    for arguments in (
+        ("runsheet", str(plan), "--day", "1", "--format", "html", "-o", "-", "--contacts"),
+        ("programme", str(plan), "-o", "-"),
+        ("badges", str(plan), "-o", "-"),
+        ("placecards", str(plan), "-o", "-"),
+        ("board", str(plan), "-o", "-"),
+        ("catering", str(plan), "--format", "html"),
+        ("transport", str(plan), "--format", "html", "--contacts"),
+        ("seating", "opening", str(plan), "--format", "html"),
+    ):
+        assert _raw_controls(_run(*arguments)) == [], arguments
+    # The board's schedule stays JSON its script can parse, with the room's name as written.
+    page = _run("board", str(plan), "-o", "-")
+    schedule = json.loads(page.split('id="schedule">')[1].split("</script>")[0])
+    assert schedule["places"][0]["names"][0] == f"a{text}b"
 
 
 @FUZZ

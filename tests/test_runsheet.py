@@ -20,6 +20,7 @@ from seminar_plan import check, load_text
 from seminar_plan.findings import Finding, Place, Severity
 from seminar_plan.load import load_plan
 from seminar_plan.model import Plan, Text
+from seminar_plan.text import printable
 from seminar_plan.views import runsheet
 from seminar_plan.views.paper import Stamp
 from seminar_plan.views.runsheet import (
@@ -390,8 +391,9 @@ class TestEscaping:
             plan, sessions=(dataclasses.replace(plan.sessions[0], title=Text.plain(title)),)
         )
         rows = parsed(render_html(sheet_of(changed, 1))).rows
-        # Line breaks become <br> elements, which carry no text.
-        assert rows[0][4] == "".join(title.splitlines())
+        # Line breaks become <br> elements, which carry no text; other control characters are
+        # shown escaped, as in the terminal.
+        assert rows[0][4] == printable("".join(title.splitlines()))
 
 
 class TestFindings:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from seminar_plan import locales, present
 from seminar_plan.model import Plan, Session, Text
-from seminar_plan.text import language_order, pick
+from seminar_plan.text import language_order, pick, printable
 from seminar_plan.views.now import places
 
 _KEYS = ("now", "next", "left", "starts_in", "nothing", "nothing_next")
@@ -82,9 +83,15 @@ def schedule(plan: Plan, languages: tuple[str, ...]) -> dict[str, object]:
     }
 
 
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def _json_for_script(data: object) -> str:
     """JSON that cannot end its <script> element early, whatever the plan's text holds."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # json escapes C0 controls but leaves DEL, C1, the line separators and the bidirectional
+    # controls raw: escape them the JSON way, so the page's own escaping leaves them alone.
+    text = _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -229,7 +236,8 @@ def render_board(plan: Plan, *, lang: str | None = None) -> str:
         for i, (code, text) in enumerate(zip(languages, titles, strict=True))
         if i == 0 or text != titles[0]
     )
-    return (
+    # Control characters from the plan shown escaped, as in paper.html_document.
+    return printable(
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(languages[0])}" data-at="">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from seminar_plan import locales, present
 from seminar_plan.model import Text
+from seminar_plan.text import printable
 
 # The HTML language tag for a plan language code where the two differ.
 _HTML_LANG = {"zh": "zh-Hans"}
@@ -140,8 +141,11 @@ def stylesheet(name: str) -> str:
 def html_document(
     *, lang: str, title: str, generator: str, stamp: Stamp, css: str, body: str
 ) -> str:
-    """One self-contained HTML page. ``title`` is plain text; ``css`` and ``body`` are markup."""
-    return (
+    """One self-contained HTML page. ``title`` is plain text; ``css`` and ``body`` are markup.
+
+    Control characters from the plan's text are shown escaped (``\\x1b``), as in the terminal:
+    HTML does not allow them, and a page written to standard output reaches a terminal."""
+    return printable(
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(html_lang(lang))}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="generator" content="seminar-plan {html.escape(generator)}">\n'

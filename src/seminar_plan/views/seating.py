@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from seminar_plan import locales, present
 from seminar_plan.model import Plan, Session
 from seminar_plan.protocol import head_table
+from seminar_plan.text import printable
 from seminar_plan.views import paper
 from seminar_plan.views.paper import Phrase, Stamp, phrase, span, variants
 
@@ -97,7 +98,8 @@ def render_text(sheet: SeatingPlan) -> str:
             f"  {names}" + (f"  — {extra}" if extra else "")
         )
     lines += ["", _label(sheet, "audience")]
-    return "\n".join(lines) + "\n"
+    # For a terminal: the plan's control characters shown escaped.
+    return printable("\n".join(lines) + "\n")
 
 
 def render_html(sheet: SeatingPlan) -> str:

@@ -6,6 +6,7 @@ import html
 from collections.abc import Mapping
 
 from seminar_plan import present
+from seminar_plan.text import printable
 from seminar_plan.views.paper import (
     html_lang,
     names_html,
@@ -188,7 +189,8 @@ def render_html(sheet: RunSheet) -> str:
     title = html.escape(
         f"{labels['sheet']} — {sheet.title.text} — {labels['day'].format(n=sheet.day)}"
     )
-    return (
+    # Control characters from the plan shown escaped, as in paper.html_document.
+    return printable(
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(html_lang(sheet.ui))}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="generator" content="seminar-plan runsheet">\n'

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 
 from seminar_plan import locales, present
-from seminar_plan.text import cell_width
+from seminar_plan.text import cell_width, printable
 from seminar_plan.views.paper import utc_offset
 from seminar_plan.views.transport.manifest import (
     FlightEntry,
@@ -205,7 +205,8 @@ def render_text(manifest: Manifest) -> str:
             for entry in transfers:
                 out += _transfer_lines(manifest, entry)
         out.append("")
-    return "\n".join(out)
+    # For a terminal: the plan's control characters shown escaped.
+    return printable("\n".join(out))
 
 
 # ---- Markdown --------------------------------------------------------------------------------
