@@ -10,13 +10,23 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import plan_text, session, tall_sessions
 from seminar_plan import check, load_text
 from seminar_plan.load import load_plan
 from seminar_plan.model import Plan
 from seminar_plan.views.paper import Stamp
-from seminar_plan.views.pdf import SYSTEM_CJK_FONTS, PdfError, _faces, find_font, render_pdf
+from seminar_plan.views.pdf import (
+    _MARGIN,
+    _WIDTHS,
+    SYSTEM_CJK_FONTS,
+    PdfError,
+    _faces,
+    find_font,
+    render_pdf,
+)
 from seminar_plan.views.runsheet import RunSheet, build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -197,3 +207,134 @@ def test_cells_break_lines_by_kinsoku(tmp_path: Path, system_font: Path) -> None
     # The lobby's name no longer breaks after its opening bracket: ホテルロビー（ / 日本側...
     assert "ホテルロビー" in lines
     assert [line for line in lines if line[0] in NO_LINE_START or line[-1] in NO_LINE_END] == []
+
+
+LATIN_NOTE = " ".join(f"word{number:05d}" for number in range(2_500))  # 25,000 characters
+JAPANESE_NOTE = "".join(
+    f"第{number}項：会場の設営は午前七時に開始し、通訳ブースの点検を行う。" for number in range(600)
+)
+
+
+def long_note_plan(note: str, field: str = "notes") -> Plan:
+    """Day 1: a session whose ``field`` holds ``note`` (a TOML basic string), a cue in it and
+    a session after it, neither with notes."""
+    import json
+
+    extra = (
+        session("before", "08:00", "09:00", room="hall")
+        + session("long", "09:00", "10:00", room="hall").replace(
+            'title = "long"', 'title = "long"' if field != "title" else ""
+        )
+        + f"{field} = {json.dumps(note, ensure_ascii=False)}\n"
+        + '[[sessions.cues]]\nat = "09:30"\nwhat = "cue in the middle"\n'
+        + session("after", "10:00", "11:00", room="hall")
+    )
+    plan = load_text(plan_text(extra)).plan
+    assert plan is not None
+    return plan
+
+
+def notes_column(document: bytes, tmp_path: Path) -> str:
+    """The text pdftotext reads in the notes column, below the page header and above the
+    footer, page after page (the column heading included)."""
+    path = tmp_path / "notes.pdf"
+    path.write_bytes(document)
+    point = 72 / 25.4
+    width = 297 - 2 * _MARGIN
+    left = _MARGIN + width * sum(_WIDTHS[:8]) / sum(_WIDTHS)
+    crop = {
+        "-x": left * point + 1,
+        "-y": 22 * point,
+        "-W": width * _WIDTHS[8] / sum(_WIDTHS) * point - 2,
+        "-H": (210 - 22 - _MARGIN - 4) * point,
+    }
+    options = [str(part) for key, value in crop.items() for part in (key, round(value))]
+    return subprocess.run(
+        [poppler("pdftotext"), "-enc", "UTF-8", "-raw", *options, str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def without_space(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+class TestRowsTallerThanAPage:
+    """A row that no page can hold (a note of thousands of characters) continues on the next
+    pages, under the column headings, marked as continued; nothing of it is lost."""
+
+    @pytest.mark.parametrize(("lang", "mark"), [("en", "(cont.)"), ("ja", "（続き）")])
+    def test_a_latin_note_every_word_in_order(
+        self, system_font: Path, tmp_path: Path, lang: str, mark: str
+    ) -> None:
+        document = render_pdf(sheet(long_note_plan(LATIN_NOTE), 1, lang), system_font)
+        pages = pages_of(document, tmp_path)
+        assert len(pages) > 5
+        heading = "Notes" if lang == "en" else "備考"
+        column = notes_column(document, tmp_path).replace(heading, " ")
+        assert column.split() == LATIN_NOTE.split()
+        assert all(heading in page for page in pages)
+        # Each page after the first continues the row, its time repeated and marked.
+        assert all(f"09:00–10:00{without_space(mark)}" in page for page in pages[1:])
+        assert f"09:00–10:00{without_space(mark)}" not in pages[0]
+        # The rows after it follow the last piece, on the same page.
+        assert "cueinthemiddle" in pages[-1]
+        assert "after" in pages[-1]
+
+    @pytest.mark.parametrize("lang", ["ja", "ko"])
+    def test_a_japanese_note_every_character_in_order(
+        self, system_font: Path, tmp_path: Path, lang: str
+    ) -> None:
+        document = render_pdf(sheet(long_note_plan(JAPANESE_NOTE), 1, lang), system_font)
+        heading = {"ja": "備考", "ko": "비고"}[lang]
+        column = notes_column(document, tmp_path).replace(heading, "")
+        assert without_space(column) == without_space(JAPANESE_NOTE)
+
+    @pytest.mark.parametrize("field", ["title", "av"])
+    def test_any_tall_cell_continues(self, system_font: Path, tmp_path: Path, field: str) -> None:
+        document = render_pdf(sheet(long_note_plan(LATIN_NOTE, field), 1, "en"), system_font)
+        text = " ".join(pages_of(document, tmp_path))
+        positions = [text.find(word) for word in ("word00000", "word01234", "word02499")]
+        assert -1 not in positions
+        assert positions == sorted(positions)
+
+    def test_a_note_that_fills_exactly_one_page_is_not_split(
+        self, system_font: Path, tmp_path: Path
+    ) -> None:
+        # 40 lines fit under the headings of a fresh page: the row moves there whole, as before.
+        note = "\n".join(f"line{number:02d}" for number in range(40))
+        pages = pages_of(render_pdf(sheet(long_note_plan(note), 1, "en"), system_font), tmp_path)
+        assert "(cont.)" not in "".join(pages)
+        assert [i for i, page in enumerate(pages) if "line00" in page] == [
+            i for i, page in enumerate(pages) if "line39" in page
+        ]
+
+
+_NOTE_CHARACTERS = st.sampled_from(
+    list("abcxyzABC0189  \n、。（）「」・会場通訳設営あいうえおっアイウエオー中国语한국어.,:;!?()-")
+)
+
+
+@st.composite
+def notes(draw: st.DrawFn) -> str:
+    """0..20,000 characters: a random mix of Latin, CJK, spaces and line feeds, repeated."""
+    length = draw(st.integers(0, 20_000))
+    unit = draw(st.text(alphabet=_NOTE_CHARACTERS, min_size=1, max_size=500))
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(note=notes(), lang=st.sampled_from(["en", "ja"]))
+def test_any_note_renders_whole(system_font: Path, tmp_path: Path, note: str, lang: str) -> None:
+    """Notes of 0..20,000 characters, Latin, CJK and spaces mixed: the sheet is made, and its
+    notes column reads back as the note, white space aside."""
+    document = render_pdf(sheet(long_note_plan(note), 1, lang), system_font)
+    heading = {"en": "Notes", "ja": "備考"}[lang]
+    column = notes_column(document, tmp_path)
+    assert without_space(column).replace(heading, "") == without_space(note)

@@ -5,7 +5,8 @@ fpdf2 is imported inside ``render_pdf`` only: the rest of seminar-plan works wit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from seminar_plan.views.runsheet import (
 
 if TYPE_CHECKING:
     from fpdf import FPDF
-    from fpdf.table import Table
+    from fpdf.enums import WrapMode
 
 FamilyOf = Callable[[Phrase | None], str]
 
@@ -60,6 +61,7 @@ _FACE_TAGS = {
     "ko": ("KR", "Korean"),
 }
 _MARGIN = 10.0
+_LINE_HEIGHT = 3.6
 _WIDTHS = (7.5, 4.5, 5.5, 20, 16, 8, 10, 9.5, 16, 3)
 # Millimetres of a column that text does not use (fpdf2's cell padding and rounding).
 _CELL_SLACK = 2.5
@@ -156,13 +158,12 @@ def render_pdf(sheet: RunSheet, font: Path) -> bytes:
 
 def _sections(pdf: FPDF, sheet: RunSheet, family_for: FamilyOf) -> None:
     """Each room's table on its own pages (the findings box on the first)."""
-    from fpdf.fonts import FontFace
-
     labels = sheet.labels
     default_family = family_for(None)
     sections = sheet.sections or (None,)
     for index, section in enumerate(sections):
         pdf.add_page()
+        top = pdf.y
         pdf.set_font(default_family, size=8)
         if index == 0:
             _findings_box(pdf, sheet, default_family)
@@ -173,23 +174,69 @@ def _sections(pdf: FPDF, sheet: RunSheet, family_for: FamilyOf) -> None:
             pdf.set_font(family_for(section.name), size=11)
             pdf.cell(0, 7, section.name.text, new_x="LMARGIN", new_y="NEXT")
             pdf.set_font(default_family, size=8)
+        rows = [_row_cells(pdf, row, sheet, family_for) for row in section.rows]
         try:
-            with pdf.table(
-                col_widths=_WIDTHS,
-                text_align="LEFT",
-                v_align="TOP",
-                line_height=3.6,
-                wrapmode="CHAR" if sheet.ui in ("ja", "zh") else "WORD",
-                repeat_headings=1,
-                headings_style=FontFace(family=default_family, fill_color=_GREY),
-            ) as table:
-                heading = table.row()
-                for name in COLUMNS:
-                    heading.cell(labels[name])
-                for row in section.rows:
-                    _table_row(pdf, table, row, sheet, family_for)
+            _table(pdf, sheet, rows, top, default_family)
         except ValueError as error:
             raise PdfError(f"cannot lay out the run sheet: {error}") from None
+
+
+def _table(pdf: FPDF, sheet: RunSheet, rows: list[_Cells], top: float, family: str) -> None:
+    """The rows under the column headings; fpdf2 moves a row that does not fit the rest of a
+    page to the next one, headings repeated. A row taller than a whole page (a note of a few
+    thousand characters) is cut between lines into pieces: the first fills the rest of the page,
+    each further piece starts a page under the headings, marked as a continuation."""
+    pdf.set_font(family, size=8)
+    line_room = pdf.page_break_trigger - top - _heading_height(pdf, sheet)
+    pending: list[_Cells] = []
+    for cells in rows:
+        if cells.height <= line_room:
+            pending.append(cells)
+            continue
+        if pending:
+            _draw(pdf, sheet, pending, family, headings=True)
+            space, headed = pdf.page_break_trigger - pdf.y, False
+        else:
+            space, headed = pdf.page_break_trigger - pdf.y - _heading_height(pdf, sheet), True
+        if _lines_within(space) < 1:
+            pdf.add_page()
+            space, headed = line_room, True
+        pieces = _pieces(cells, _lines_within(space), _lines_within(line_room), sheet)
+        _draw(pdf, sheet, [next(pieces)], family, headings=headed)
+        pending = []
+        for piece in pieces:
+            if pending:
+                _draw(pdf, sheet, pending, family, headings=True)
+            pdf.add_page()
+            pending = [piece]
+    if pending or not rows:
+        _draw(pdf, sheet, pending, family, headings=True)
+
+
+def _draw(pdf: FPDF, sheet: RunSheet, rows: list[_Cells], family: str, *, headings: bool) -> None:
+    """One fpdf2 table of ``rows``, under the column headings or (a piece of a row continuing
+    the table just drawn) without them."""
+    from fpdf.fonts import FontFace
+
+    pdf.set_font(family, size=8)
+    with pdf.table(
+        col_widths=_WIDTHS,
+        text_align="LEFT",
+        v_align="TOP",
+        line_height=_LINE_HEIGHT,
+        wrapmode=_wrapmode(sheet),
+        first_row_as_headings=headings,
+        repeat_headings=1,
+        headings_style=FontFace(family=family, fill_color=_GREY),
+    ) as table:
+        if headings:
+            heading = table.row()
+            for name in COLUMNS:
+                heading.cell(sheet.labels[name])
+        for cells in rows:
+            row = table.row(style=FontFace(family=family, fill_color=cells.fill))
+            for text, face in cells.columns:
+                row.cell(text, style=FontFace(family=face, fill_color=cells.fill))
 
 
 def _contacts(pdf: FPDF, sheet: RunSheet, family: str) -> None:
@@ -247,17 +294,93 @@ def _findings_box(pdf: FPDF, sheet: RunSheet, family: str) -> None:
     pdf.ln(2)
 
 
-def _table_row(pdf: FPDF, table: Table, row: Row, sheet: RunSheet, family_for: FamilyOf) -> None:
-    """One row of the fpdf2 table; gaps and overlaps are shaded."""
-    from fpdf.fonts import FontFace
+@dataclass(frozen=True)
+class _Cells:
+    """One row of the table as drawn: each column's text, its lines already broken, and the
+    font family it is set in."""
 
+    fill: tuple[int, int, int] | None
+    columns: tuple[tuple[str, str], ...]
+
+    @property
+    def lines(self) -> tuple[tuple[str, ...], ...]:
+        """Each column's lines as fpdf2 counts them: none for no text, and a final line feed
+        does not start a line."""
+        return tuple(_lines(text) for text, _ in self.columns)
+
+    @property
+    def height(self) -> float:
+        return max(len(lines) for lines in self.lines) * _LINE_HEIGHT
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    if not text:
+        return ()
+    lines = text.split("\n")
+    return tuple(lines[:-1] if len(lines) > 1 and not lines[-1] else lines)
+
+
+def _lines_within(space: float) -> int:
+    # A hair under the space: fpdf2 adds the line heights up, and a sum that rounds above the
+    # space would move the piece to the next page.
+    return max(0, int((space - 0.01) // _LINE_HEIGHT))
+
+
+def _pieces(cells: _Cells, first: int, then: int, sheet: RunSheet) -> Iterator[_Cells]:
+    """``cells`` cut between lines: a first piece of at most ``first`` lines, then pieces of at
+    most ``then`` lines, each beginning its time column with the time and the continuation
+    mark. Every line of every column is in exactly one piece, in order."""
+    columns = [list(lines) for lines in cells.lines]
+    families = [family for _, family in cells.columns]
+    mark = [*columns[0][:1], sheet.labels["continued"]]
+    if first < 1 or then <= len(mark):
+        raise PdfError("cannot lay out the run sheet: a page holds too few lines")
+    taken = [0] * len(columns)
+    capacity, continued = first, False
+    while not continued or any(t < len(c) for t, c in zip(taken, columns, strict=True)):
+        texts = []
+        for index, lines in enumerate(columns):
+            prefix = mark if continued and index == 0 else []
+            end = taken[index] + capacity - len(prefix)
+            texts.append("\n".join([*prefix, *lines[taken[index] : end]]))
+            taken[index] = min(end, len(lines))
+        yield _Cells(cells.fill, tuple(zip(texts, families, strict=True)))
+        capacity, continued = then, True
+
+
+def _wrapmode(sheet: RunSheet) -> WrapMode:
+    from fpdf.enums import WrapMode
+
+    return WrapMode.CHAR if sheet.ui in ("ja", "zh") else WrapMode.WORD
+
+
+def _heading_height(pdf: FPDF, sheet: RunSheet) -> float:
+    """The height of the column headings as fpdf2 sets them (a long label takes two lines)."""
+    from fpdf.enums import MethodReturnValue
+
+    heights = [
+        pdf.multi_cell(
+            pdf.epw * share / sum(_WIDTHS),
+            _LINE_HEIGHT,
+            sheet.labels[name],
+            max_line_height=_LINE_HEIGHT,
+            padding=0,
+            wrapmode=_wrapmode(sheet),
+            dry_run=True,
+            output=MethodReturnValue.HEIGHT,
+        )
+        for name, share in zip(COLUMNS, _WIDTHS, strict=True)
+    ]
+    return max(float(height) for height in heights)  # type: ignore[arg-type]
+
+
+def _row_cells(pdf: FPDF, row: Row, sheet: RunSheet, family_for: FamilyOf) -> _Cells:
+    """One row of the table; gaps and overlaps are shaded."""
     labels = sheet.labels
     separator = present.list_separator(sheet.ui)
     fill = None if row.kind in ("session", "cue") else (242, 242, 242)
     if row.kind == "overlap":
         fill = (253, 226, 226)
-    style = FontFace(family=family_for(None), fill_color=fill)
-    cells = table.row(style=style)
     if row.kind == "gap":
         item = labels["gap"]
     elif row.kind == "overlap" and row.between is not None:
@@ -288,11 +411,12 @@ def _table_row(pdf: FPDF, table: Table, row: Row, sheet: RunSheet, family_for: F
         (row.notes.text if row.notes else "", row.notes),
         ("□" if row.kind in ("session", "cue") else "", None),
     )
+    columns = []
     for (text, source), share in zip(texts, _WIDTHS, strict=True):
         family = family_for(source)
         # Break the lines here, where kinsoku and word boundaries are known, so fpdf2 does not
         # put 、 or ） at the start of a line (its CHAR mode breaks anywhere).
         pdf.set_font(family, size=8)
         width = pdf.epw * share / sum(_WIDTHS) - _CELL_SLACK
-        wrapped = wrap_lines(text, width, pdf.get_string_width)
-        cells.cell(wrapped, style=FontFace(family=family, fill_color=fill))
+        columns.append((wrap_lines(text, width, pdf.get_string_width), family))
+    return _Cells(fill, tuple(columns))
