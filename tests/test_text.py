@@ -168,3 +168,12 @@ def test_wrap_lines_with_a_measure_of_its_own() -> None:
     assert wrap_lines("Side meetings of the day\nsecond", 9, em) == (
         "Side\nmeetings\nof the\nday\nsecond"
     )
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_ascii_text_takes_one_cell_a_character(value: str) -> None:
+    # cell_width answers ASCII by its length: the same as asking each character.
+    assert cell_width(value) == sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in value
+    )

@@ -86,6 +86,8 @@ def markdown_escape(value: str) -> str:
 
 def cell_width(value: str) -> int:
     """Terminal cells taken by ``value``: East Asian wide and fullwidth characters take two."""
+    if value.isascii():
+        return len(value)  # one cell each: no ASCII character is wide or combining
     return sum(
         0
         if unicodedata.combining(char)
