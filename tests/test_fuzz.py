@@ -10,6 +10,7 @@ for. Example counts are small so CI stays quick; run with HYPOTHESIS_PROFILE=lon
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import os
 import tomllib
@@ -56,6 +57,23 @@ NASTY_VALUES: list[Any] = [
     "kr",  # a real language code, usually a mistyped country
     "jp",
     "ZH-hant",
+    # Values at the limits: the years a plan may use and just past them, the widest offsets,
+    # 64-bit integers, ids that look like numbers or are not ASCII, zones with odd clocks.
+    dt.date(1900, 1, 1),
+    dt.date(9998, 12, 31),
+    dt.date(9999, 12, 31),
+    dt.datetime(1900, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=14))),
+    dt.datetime(9998, 12, 31, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=-12))),
+    dt.datetime(2025, 3, 30, 2, 30),  # noqa: DTZ001 - a local time, as a plan writes it
+    dt.time(23, 59, 59),
+    2**63 - 1,
+    -(2**63),
+    "007",
+    "1",
+    "日本",
+    "Pacific/Apia",
+    "Pacific/Kiritimati",
+    "Etc/GMT+12",
 ]
 
 runner = CliRunner()
@@ -222,6 +240,24 @@ def test_transport(tmp_path: Path, text: str, output: str, narrow: list[str]) ->
     code, out = _invoke(["transport", str(plan), "--format", output, "--contacts", *narrow])
     if code == 0 and output == "json":
         json.loads(out)
+
+
+@FUZZ
+@given(text=plan_texts(), choice=st.integers(0, 5))
+def test_logistics_and_printed_pages(tmp_path: Path, text: str, choice: int) -> None:
+    plan = _write(tmp_path, text)
+    page = str(tmp_path / "page.html")
+    for arguments in (
+        [["rooming", str(plan), "--format", "json"], ["rooming", str(plan), "--format", "csv"]],
+        [["catering", str(plan), "--format", "json"], ["catering", str(plan), "--format", "html"]],
+        [["now", str(plan), "--at", "2025-07-24T10:05"], ["board", str(plan), "-o", page]],
+        [["programme", str(plan), "-o", page], ["badges", str(plan), "-o", page]],
+        [["placecards", str(plan), "-o", page], ["seating", "opening", str(plan)]],
+        [["shift", "opening", str(plan), "--by", "15m", "--ripple"]],
+    )[choice]:
+        code, out = _invoke([*arguments, "--force"] if "-o" in arguments else arguments)
+        if code != 2 and "json" in arguments:
+            json.loads(out)
 
 
 @FUZZ
