@@ -465,3 +465,37 @@ def test_every_export_places_every_time_at_its_instant(
         hours, mins = map(int, talk["duration"].split(":"))
         assert hours * 60 + mins == minutes[talk["title"]]
         assert dt.datetime.fromisoformat(talk["date"]) == placed[talk["title"]][0]
+
+
+@settings(max_examples=150 * SWEEP, deadline=None)
+@given(
+    data=st.data(),
+    change=st.sampled_from(STAY_CHANGES),
+    minutes=st.sampled_from([15, 30, 60, 90, 150]),
+)
+def test_travel_time_across_a_change_equals_a_brute_force_in_utc(
+    data: st.DataObject, change: tuple[str, dt.date], minutes: int
+) -> None:
+    zone, day = change
+    spans = [data.draw(session_spans(day), label=name) for name in ("a", "b")]
+    text = stay_plan(zone, day, spans[0], {}, by_flight=False).replace(
+        "minutes = 30", f"minutes = {minutes}"
+    )
+    text = text.replace('id = "s"', 'id = "a"').replace('title = "s"', 'title = "a"')
+    text = text.replace('speakers = ["aoki"]', 'room = "hall"\nspeakers = ["aoki"]')
+    begins, ends_at = spans[1]
+    end_text = "24:00" if ends_at.date() > begins.date() else f"{ends_at:%H:%M}"
+    day_number = (begins.date() - day).days + 2
+    text += "\n" + session(
+        "b", f"{begins:%H:%M}", end_text, day=day_number, room="salon", speakers=["aoki"]
+    )
+    instants = [tuple(_utc_of(zone, day, (wall, None)) for wall in span) for span in spans]
+    expected = False
+    if all(None not in pair for pair in instants):
+        (a_start, a_end), (b_start, b_end) = instants
+        earlier, later = sorted(instants)
+        overlap = a_start < b_end and b_start < a_end  # type: ignore[operator]
+        gap = (later[0] - earlier[1]) // dt.timedelta(minutes=1)  # type: ignore[operator]
+        expected = not overlap and gap < minutes and later[0] != earlier[0]
+    found = [f.subjects for f in findings_of(text) if f.code == "travel-time"]
+    assert bool(found) == expected, text

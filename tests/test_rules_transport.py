@@ -127,6 +127,20 @@ class TestVehicleTravel:
         )
         assert found(text) == [("vehicle-travel", ("a", "b", "coach1"))]
 
+    def test_the_clocks_going_forward_take_no_time_off_the_drive(self) -> None:
+        # Berlin, 2025-03-30: from 01:30 to 03:10 is 40 minutes, less than the 60 to the airport.
+        text = (
+            plan_text(
+                TRANSPORT
+                + trip("a", "01:00", "01:30", "center", "hotel", day=2, vehicles=["coach1"])
+                + trip("b", "03:10", "04:30", "airport", "hotel", day=2, vehicles=["coach1"])
+            )
+            .replace('"Asia/Shanghai"', '"Europe/Berlin"')
+            .replace("start = 2025-07-23", "start = 2025-03-29")
+            .replace("end = 2025-07-24", "end = 2025-03-30")
+        )
+        assert found(text, "vehicle-travel") == [("vehicle-travel", ("a", "b", "coach1"))]
+
     def test_enough_time_for_the_drive(self) -> None:
         text = plan_text(
             TRANSPORT

@@ -25,7 +25,7 @@ from seminar_plan.logistics.transport import (
     transfers,
 )
 from seminar_plan.messages import text
-from seminar_plan.model import Flight, Origin, Plan, Session, elapsed_minutes
+from seminar_plan.model import Flight, Origin, Plan, Session, elapsed_minutes, instant
 
 
 def _moment(moment: dt.datetime) -> str:
@@ -99,15 +99,16 @@ def vehicle_travel(plan: Plan) -> Iterator[Issue]:
         return
     longest = dt.timedelta(minutes=max(t.minutes for t in plan.travel))
     for vehicle, trips in transfers_by_vehicle(plan).items():
-        by_end = sorted(trips, key=lambda t: t.end)
-        ends = [t.end for t in by_end]
+        # In absolute time, as travel-time: wall-clock arithmetic misses a clock change.
+        by_end = sorted(trips, key=lambda t: instant(t.end))
+        ends = [instant(t.end) for t in by_end]
         for later in trips:
             source = leaves_from(plan, later)
             if source is None:
                 continue
             # Earlier trips that ended no more than the longest drive before this one starts.
-            low = bisect.bisect_left(ends, later.start - longest)
-            high = bisect.bisect_right(ends, later.start)
+            low = bisect.bisect_left(ends, instant(later.start) - longest)
+            high = bisect.bisect_right(ends, instant(later.start))
             for earlier in by_end[low:high]:
                 if earlier is later:
                     continue

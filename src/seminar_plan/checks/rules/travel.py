@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from seminar_plan.checks.registry import Issue, rule
 from seminar_plan.checks.rules.common import where_named
 from seminar_plan.messages import text
-from seminar_plan.model import Plan, Session, Travel, elapsed_minutes
+from seminar_plan.model import Plan, Session, Travel, elapsed_minutes, instant
 
 
 def arrives_at(plan: Plan, session: Session) -> str | None:
@@ -25,12 +25,14 @@ def travel_time(plan: Plan) -> Iterator[Issue]:
     longest = dt.timedelta(minutes=max(t.minutes for t in plan.travel))
     for person, sessions in plan.sessions_by_person.items():
         placed = [s for s in sessions if plan.venue_of(s) is not None or s.to is not None]
-        placed.sort(key=lambda s: s.end)
-        ends = [s.end for s in placed]
+        # In absolute time: on the night the clocks go forward, an hour before 03:30 is 01:30,
+        # not the 02:30 that wall-clock arithmetic gives.
+        placed.sort(key=lambda s: instant(s.end))
+        ends = [instant(s.end) for s in placed]
         for later in placed:
             # Earlier sessions that ended no more than the longest trip before this one starts.
-            low = bisect.bisect_left(ends, later.start - longest)
-            high = bisect.bisect_right(ends, later.start)
+            low = bisect.bisect_left(ends, instant(later.start) - longest)
+            high = bisect.bisect_right(ends, instant(later.start))
             for earlier in placed[low:high]:
                 if earlier is later or earlier.start >= later.start:
                     continue
