@@ -63,6 +63,15 @@ def leaving_at(clock: str, passengers: list[str], ident: str = "out1", day: int 
     )
 
 
+def in_berlin_spring_forward(text: str) -> str:
+    """``text`` moved to Berlin, 2025-03-29..30 (day 2: the clocks skip 02:00 to 03:00)."""
+    return (
+        text.replace('"Asia/Shanghai"', '"Europe/Berlin"')
+        .replace("start = 2025-07-23", "start = 2025-03-29")
+        .replace("end = 2025-07-24", "end = 2025-03-30")
+    )
+
+
 class TestOverSeats:
     def test_more_people_than_seats(self) -> None:
         text = plan_text(
@@ -175,6 +184,24 @@ class TestPickupEarly:
         )
         assert found(text) == [("pickup-early", ("in1", "pickup"))]
 
+    def test_the_buffer_runs_in_real_minutes_across_the_change_of_clocks(self) -> None:
+        # Landing at 01:30 CET, the passengers are ready at 03:15 CEST, not 02:15.
+        landing = flight(
+            "in1",
+            "arrival",
+            "2025-03-29T22:00:00+00:00",
+            "2025-03-30T01:30:00",
+            passengers=["japan"],
+        )
+        text = in_berlin_spring_forward(
+            plan_text(
+                TRANSPORT
+                + landing
+                + trip("pickup", "03:00", "04:00", "airport", "hotel", day=2, attendees=["japan"])
+            )
+        )
+        assert found(text, "pickup-early") == [("pickup-early", ("in1", "pickup"))]
+
     def test_a_pickup_exactly_at_landing_plus_buffer(self) -> None:
         text = plan_text(
             TRANSPORT
@@ -237,6 +264,24 @@ class TestLateToAirport:
             + trip("seeoff", "12:00", "13:01", "hotel", "airport", day=2, attendees=["japan"])
         )
         assert found(text) == [("late-to-airport", ("out1", "seeoff"))]
+
+    def test_the_buffer_runs_in_real_minutes_across_the_change_of_clocks(self) -> None:
+        # Leaving at 04:00 CEST, check-in closes at 01:00 CET, not 02:00.
+        leaving = flight(
+            "out1",
+            "departure",
+            "2025-03-30T04:00:00",
+            "2025-03-30T09:00:00+00:00",
+            passengers=["japan"],
+        )
+        text = in_berlin_spring_forward(
+            plan_text(
+                TRANSPORT
+                + leaving
+                + trip("seeoff", "00:30", "01:30", "hotel", "airport", day=2, attendees=["japan"])
+            )
+        )
+        assert found(text, "late-to-airport") == [("late-to-airport", ("out1", "seeoff"))]
 
     def test_arriving_exactly_at_the_check_in_buffer(self) -> None:
         text = plan_text(

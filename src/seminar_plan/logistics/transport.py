@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from seminar_plan.model import Flight, Plan, Session
+from seminar_plan.model import Flight, Plan, Session, instant
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +114,15 @@ def meets(plan: Plan, flight: Flight) -> tuple[Session, ...]:
     its passengers within ``[check] pickup_window`` after it lands; for a departure, those going
     to its airport with one of its passengers that start before it leaves, on its day."""
     if flight.direction == "arrival":
-        lands = landing(plan, flight)
+        # In absolute time: the window may span a change of clocks.
+        lands = instant(landing(plan, flight))
         latest = lands + dt.timedelta(minutes=plan.check.pickup_window)
-        return tuple(t for t in airport_transfers(plan, flight) if lands <= t.start <= latest)
+        return tuple(
+            t for t in airport_transfers(plan, flight) if lands <= instant(t.start) <= latest
+        )
     leaves = take_off(plan, flight)
     return tuple(
         t
         for t in airport_transfers(plan, flight)
-        if t.start < leaves and t.start.date() == leaves.date()
+        if instant(t.start) < instant(leaves) and t.start.date() == leaves.date()
     )

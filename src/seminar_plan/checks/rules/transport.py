@@ -229,13 +229,22 @@ def pickup_early(plan: Plan) -> Iterator[Issue]:
     for flight in plan.flights:
         if flight.direction != "arrival":
             continue
-        ready = landing(plan, flight) + buffer
+        # In absolute time: 45 minutes after a landing at 01:30 on the night the clocks go
+        # forward is 03:15, not the 02:15 that wall-clock arithmetic gives.
+        ready = (instant(landing(plan, flight)) + buffer).astimezone(plan.event.tz)
         others = _same_way(plan, flight)
         for transfer in airport_transfers(plan, flight):
             # Only a transfer of the landing's day can be its pickup.
-            if transfer.start >= ready or transfer.start.date() != landing(plan, flight).date():
+            if (
+                instant(transfer.start) >= instant(ready)
+                or transfer.start.date() != landing(plan, flight).date()
+            ):
                 continue
-            fits = {f.id for f in others if landing(plan, f) + buffer <= transfer.start}
+            fits = {
+                f.id
+                for f in others
+                if instant(landing(plan, f)) + buffer <= instant(transfer.start)
+            }
             if not _unexplained(plan, flight, transfer, others, fits):
                 continue
             yield Issue(
@@ -288,14 +297,17 @@ def late_to_airport(plan: Plan) -> Iterator[Issue]:
         if flight.direction != "departure":
             continue
         leaves = take_off(plan, flight)
-        deadline = leaves - buffer
+        # In absolute time, as pickup-early.
+        deadline = (instant(leaves) - buffer).astimezone(plan.event.tz)
         others = _same_way(plan, flight)
         # Only a transfer that sets off on the flight's day, before it leaves, can take its
         # passengers to it: the ones ``meets`` gives.
         for transfer in meets(plan, flight):
-            if transfer.end <= deadline:
+            if instant(transfer.end) <= instant(deadline):
                 continue
-            fits = {f.id for f in others if transfer.end <= take_off(plan, f) - buffer}
+            fits = {
+                f.id for f in others if instant(transfer.end) <= instant(take_off(plan, f)) - buffer
+            }
             if not _unexplained(plan, flight, transfer, others, fits):
                 continue
             yield Issue(
