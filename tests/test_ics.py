@@ -157,3 +157,16 @@ def test_an_arrival_in_the_second_pass_of_a_repeated_hour_is_written_in_utc() ->
     assert arrival["DTSTART"].to_ical() == b"20251102T063000Z"
     talk = found[str(session_uuid(plan, plan.sessions[0]))]
     assert talk["DTSTART"].params["TZID"] == "America/New_York"
+
+
+def test_a_written_backslash_n_stays_two_characters() -> None:
+    # icalendar's own TEXT escaping reads the two characters \N as a line break.
+    plan = parsed(
+        plan_text(session("talk", "09:00", "10:00")).replace(
+            'title = "talk"', tomli_w.dumps({"title": "a\\Nb; c, d\\e\nf"})
+        )
+    )
+    calendar = ics.render(plan, now=NOW)
+    assert b"SUMMARY:a\\\\Nb\\; c\\, d\\\\e\\nf\r\n" in calendar
+    (event,) = events(calendar)
+    assert str(event["SUMMARY"]) == "a\\Nb; c, d\\e\nf"

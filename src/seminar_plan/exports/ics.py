@@ -8,6 +8,7 @@ event's TZID and the calendar holds that zone's VTIMEZONE.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 from seminar_plan.exports import (
@@ -23,7 +24,7 @@ from seminar_plan.text import language_order, pick, plain_text
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from icalendar import Component, Event
+    from icalendar import Component, Event, vText
 
     from seminar_plan.model import Plan, Session
 
@@ -139,12 +140,31 @@ def render(
 
 
 def _add_text(component: Component, name: str, value: str) -> None:
-    """Every text value goes in this way: as TEXT, so that icalendar escapes ``\\ ; ,`` and
-    line breaks (an X- property would otherwise go in raw, and a line break would start a
-    property of its own), without the control characters RFC 5545 does not allow in it."""
+    """Every text value goes in this way: as TEXT, escaped here (``\\ ; ,`` and line breaks:
+    an X- property would otherwise go in raw, and a line break would start a property of its
+    own), without the control characters RFC 5545 does not allow in it."""
+    component.add(name, _escaped_text_type()(plain_text(value)))
+
+
+@functools.cache
+def _escaped_text_type() -> type[vText]:
+    """icalendar's TEXT value, escaped by ``rfc5545_text``: icalendar's own escaping first
+    turns a written backslash and N into a line break, so a title holding those two
+    characters came back from a calendar as two lines. (Made on first use: icalendar is a
+    heavy import.)"""
     from icalendar import vText
 
-    component.add(name, vText(plain_text(value)))
+    class EscapedText(vText):
+        def to_ical(self) -> bytes:
+            return rfc5545_text(str(self)).encode("utf-8")
+
+    return EscapedText
+
+
+def rfc5545_text(value: str) -> str:
+    """``value`` escaped as RFC 5545 TEXT (section 3.3.11): backslash first, then ``;``, ``,``
+    and line feeds (``value`` has no other line break: ``plain_text`` made them line feeds)."""
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _day_of(plan: Plan, moment: dt.datetime) -> int:
