@@ -100,6 +100,27 @@ class TestSchema:
         )
         assert text.splitlines()[finding.place.line - 1] == 'spekers = ["aoki"]'
 
+    @pytest.mark.parametrize(
+        ("written", "meant"),
+        [
+            ('delegations = ["japan"]', "attendees"),
+            ('from = "hall-venue"', "venue"),
+            ('description = "x"', "notes"),
+            ("minutes = 30", "duration"),
+        ],
+    )
+    def test_unknown_key_suggests_the_key_a_newcomer_meant(self, written: str, meant: str) -> None:
+        # A near spelling alone suggests 'duration' for 'delegations' and 'room' for 'from'.
+        text = plan_text(session("a", "09:00", "10:00") + written + "\n")
+        (finding,) = findings_of(text)
+        assert finding.hint == f"did you mean {meant!r}?"
+
+    def test_a_synonym_is_suggested_only_where_its_key_is_known(self) -> None:
+        # 'seats' means capacity in a room, but a vehicle has seats of its own.
+        text = plan_text().replace("capacity = 100", "capacity = 100\nsize = 3")
+        (finding,) = findings_of(text)
+        assert finding.hint == "did you mean 'capacity'?"
+
     def test_unknown_top_level_table(self) -> None:
         (finding,) = findings_of(plan_text('[peple.x]\nname = "X"\n'))
         assert finding.hint == "did you mean 'people'?"

@@ -23,6 +23,7 @@ from seminar_plan.load.parse.scalars import (
     is_int,
     local_time_exists,
 )
+from seminar_plan.load.parse.schema import KEY_SYNONYMS
 from seminar_plan.load.parse.words import meant, quoted, type_name
 from seminar_plan.load.read import Sources
 from seminar_plan.messages import Message, text
@@ -90,7 +91,7 @@ class Parser:
     ) -> None:
         for key in table:
             if key not in known:
-                suggestion = closest(key, known)
+                suggestion = _meant_key(key, known)
                 hint = meant(suggestion) if suggestion else text("load-hint.known-keys", keys=known)
                 message = text("load.unknown-key", key=quoted(key))
                 self.schema(origin.child(key), message, hint, subject)
@@ -424,3 +425,11 @@ class Parser:
 def missing_key(key: str) -> Message:
     """``missing required key 'key'``."""
     return text("load.missing-key", key=quoted(key))
+
+
+def _meant_key(key: str, known: tuple[str, ...]) -> str | None:
+    """The known key ``key`` was meant as: a synonym the table knows, else a near spelling."""
+    for candidate in KEY_SYNONYMS.get(key.casefold(), ()):
+        if candidate in known:
+            return candidate
+    return closest(key, known)

@@ -93,7 +93,6 @@ SESSION_KEYS = (
 CUE_KEYS = ("at", "what", "who", "notes")
 PROTOCOL_KEYS = ("precedence", "convention")
 TRACK_KEYS = ("name",)
-PROTOCOL_KEYS = ("precedence", "convention")
 CHECK_KEYS = (
     "ignore",
     "severity",
@@ -127,4 +126,56 @@ SINGULAR = {
     "vehicles": "vehicle",
     "passengers": "passenger",
     "tracks": "track",
+}
+
+# Words a newcomer writes for a key the format spells otherwise, beyond what a near spelling
+# finds ("delegations" on a session is nearest to "duration"): an unknown key's hint names the
+# first of its candidates that the table knows, else the nearest spelling.
+KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "delegations": ("attendees",),
+    "participants": ("attendees",),
+    "audience": ("attendees",),
+    "guests": ("attendees",),
+    "who": ("attendees",),
+    "chair": ("moderators",),
+    "chairs": ("moderators",),
+    "mc": ("moderators",),
+    "from": ("venue",),
+    "origin": ("venue",),
+    "place": ("room", "venue"),
+    "location": ("room", "venue"),
+    "where": ("room", "venue"),
+    "destination": ("to",),
+    "begin": ("start",),
+    "time": ("start", "at"),
+    "finish": ("end",),
+    "until": ("end",),
+    "length": ("duration",),
+    "minutes": ("duration",),
+    "type": ("kind",),
+    "category": ("kind",),
+    "description": ("notes",),
+    "comment": ("notes",),
+    "comments": ("notes",),
+    "remarks": ("notes",),
+    "memo": ("notes",),
+    "vehicle": ("vehicles",),
+    "bus": ("vehicles",),
+    "coach": ("vehicles",),
+    "size": ("capacity", "headcount"),
+    "seats": ("capacity",),
+    "count": ("headcount",),
+    "tz": ("timezone",),
+    "zone": ("timezone",),
+    "time_zone": ("timezone",),
+    "email": ("contact",),
+    "phone": ("contact",),
+    "tel": ("contact",),
+    "mobile": ("contact",),
+    "company": ("organization",),
+    "affiliation": ("organization",),
+    "position": ("title",),
+    "job": ("title",),
+    "lang": ("languages", "language"),
+    "flight": ("notes",),
 }
