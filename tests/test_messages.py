@@ -36,7 +36,7 @@ def test_rendered_in_english_with_the_related_place() -> None:
 def test_rendered_in_japanese_keeping_ids_and_times() -> None:
     message = text("finding.room-overlap", **OVERLAP)
     assert render(message, "ja", "plan.toml:170") == (
-        "'talk-b'（2025-09-01 10:30-11:30）が会場 'small-room' で 'talk-a'"
+        "'talk-b'（2025-09-01 10:30-11:30）が部屋 'small-room' で 'talk-a'"
         "（2025-09-01 10:00-11:00、plan.toml:170）と重なっています"
     )
 
@@ -65,7 +65,7 @@ def test_a_missing_or_unknown_field_is_a_programming_error() -> None:
 
 def test_nested_messages_and_lists_are_shown_in_the_same_language() -> None:
     nested = Message("finding.room-closed", ("s", "span", Message("list.separator"), "9-5"))
-    assert render(nested, "ja") == "'s'（span）は会場 '、' の利用時間（9-5）外です"
+    assert render(nested, "ja") == "'s'（span）は部屋 '、' の利用時間（9-5）外です"
     listed = Message("finding.room-closed", ("s", ("a", "b"), "r", "9-5"))
     assert render(listed, "zh") == "'s'（a、b）不在会场 'r' 的开放时间（9-5）内"
     assert render(listed, "en") == "'s' (a, b) is outside the hours of room 'r' (9-5)"

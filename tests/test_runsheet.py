@@ -458,7 +458,7 @@ class TestFindings:
     def test_box_in_the_sheet_s_language(self) -> None:
         plan = plan_of(self.TEXT)
         for lang, words in (
-            ("ja", "'b'（2025-07-23 09:30-10:30）が会場 'hall' で 'a'"),
+            ("ja", "'b'（2025-07-23 09:30-10:30）が部屋 'hall' で 'a'"),
             ("zh", "'b'（2025-07-23 09:30-10:30）与 'a'"),
             ("ko", "회의장 'hall'에서 'b'(2025-07-23 09:30-10:30) 일정이 'a'"),
         ):

@@ -228,9 +228,9 @@ def test_sarif_in_another_language_names_it_and_stays_valid(
     assert run["tool"] == english["runs"][0]["tool"]
     overlap = next(r for r in run["results"] if r["ruleId"] == "room-overlap")
     assert overlap["message"]["text"] == (
-        "'talk-b'（2025-09-01 10:30-11:30）が会場 'small-room' で 'talk-a'（2025-09-01"
+        "'talk-b'（2025-09-01 10:30-11:30）が部屋 'small-room' で 'talk-a'（2025-09-01"
         " 10:00-11:00、examples/conflicts/seminar.toml:170）と重なっています"
-        "（ヒント：どちらかを別の会場か別の時間に移してください）"
+        "（ヒント：どちらかを別の部屋か別の時間に移してください）"
     )
 
 
