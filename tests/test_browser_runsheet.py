@@ -127,3 +127,21 @@ def test_rows_are_never_split_and_plan_text_prints_as_text(tmp_path: Path) -> No
         assert len(begins) == 1
         assert begins == ends, f"row {number} is split across pages {begins} and {ends}"
     assert "<script>alert(1)</script>" in pages[0]
+
+
+def test_a_note_longer_than_a_page_prints_whole(tmp_path: Path) -> None:
+    # A row no page can hold: Chromium moves it to a new page (break-inside: avoid), then
+    # continues it over the next ones, headings repeated; every word is printed, in order.
+    import re
+
+    note = " ".join(f"word{number:04d}" for number in range(1_000))
+    extra = session("long", "09:00", "10:00", room="hall", notes=note) + session(
+        "after", "10:00", "11:00", room="hall"
+    )
+    plan = load_text(plan_text(extra)).plan
+    assert plan is not None
+    sheet = build(plan, 1, lang="en", findings=[], stamp=STAMP)
+    pages = print_to_pdf(render_html(sheet), tmp_path)
+    assert len(pages) > 2
+    assert all("Notes" in page for page in pages if "word" in page)
+    assert re.findall(r"word\d{4}", "".join(pages)) == note.split()
