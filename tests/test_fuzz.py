@@ -17,12 +17,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from seminar_plan.cli import app
+from seminar_plan.views.pdf import SYSTEM_CJK_FONTS, find_font
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_TEXT = (ROOT / "examples" / "zhengzhou-2025" / "seminar.toml").read_text(encoding="utf-8")
@@ -213,6 +215,68 @@ def test_runsheet(tmp_path: Path, text: str, output: str) -> None:
             "--force",
         ]
     )
+
+
+# Each more than a page of one run-sheet cell holds.
+LONG_TEXTS = ("word " * 600, "開会あいさつ、" * 400, "x" * 5_000, "。" * 2_500)
+
+
+def with_a_tall_row(text: str, field: str, long_text: str) -> str:
+    """``text`` with ``field`` of its first day-2 session (or that session's room name) set
+    to ``long_text``: a run-sheet row taller than a page. Text that is no TOML stays as it is."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return text
+    sessions = document.get("sessions")
+    chosen = (
+        next(
+            (s for s in sessions if isinstance(s, dict) and s.get("day") == 2),
+            None,
+        )
+        if isinstance(sessions, list)
+        else None
+    )
+    if chosen is None:
+        return text
+    rooms = document.get("rooms")
+    if (
+        field == "room"
+        and isinstance(rooms, dict)
+        and isinstance(rooms.get(chosen.get("room")), dict)
+    ):
+        rooms[chosen["room"]]["name"] = long_text
+    else:
+        chosen[field if field != "room" else "notes"] = long_text
+    try:
+        return tomli_w.dumps(document)
+    except (TypeError, ValueError):
+        return text
+
+
+@settings(FUZZ, max_examples=max(EXAMPLES // 5, 3))
+@given(
+    text=plan_texts(),
+    field=st.sampled_from(["title", "notes", "av", "room"]),
+    long_text=st.sampled_from(range(len(LONG_TEXTS))),
+    by_room=st.booleans(),
+)
+def test_runsheet_pdf(tmp_path: Path, text: str, field: str, long_text: int, by_room: bool) -> None:
+    """The PDF run sheet (the [pdf] extra and a CJK font) with a row taller than a page: it
+    continues on the next ones; no plan gives a traceback."""
+    pytest.importorskip("fpdf", reason="the [pdf] extra (fpdf2) is not installed")
+    if find_font(SYSTEM_CJK_FONTS) is None:
+        pytest.skip("no system CJK font (Debian: apt-get install fonts-noto-cjk)")
+    plan = _write(tmp_path, with_a_tall_row(text, field, LONG_TEXTS[long_text]))
+    arguments = ["runsheet", str(plan), "--day", "2", "--format", "pdf", "--force"]
+    arguments += ["-o", str(tmp_path / "out.pdf"), *(["--by-room"] if by_room else [])]
+    result = runner.invoke(app, arguments, prog_name="seminar-plan")
+    assert result.exit_code in (0, 1, 2), (result.exit_code, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stderr
+    assert "internal error" not in result.stderr
+    # A tall row is laid out, never refused.
+    assert "cannot lay out" not in result.stderr
 
 
 @FUZZ
