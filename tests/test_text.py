@@ -139,6 +139,13 @@ def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() -> Non
     assert _lines("酒店大堂（日方报到・乘车）", 12) == ["酒店大堂（日", "方报到・乘", "车）"]
 
 
+def test_korean_breaks_at_spaces_keeping_a_particle_on_its_word() -> None:
+    # Korean is written with spaces between words: a break inside "차량(van)의" or "밖에"
+    # would leave a particle at the start of a line.
+    assert _lines("좌석은 차량(van)의 좌석입니다", 16) == ["좌석은 ", "차량(van)의 ", "좌석입니다"]
+    assert _lines("시간(21:00-22:00) 밖에 있습니다", 22) == ["시간(21:00-22:00) 밖에 ", "있습니다"]
+
+
 @given(
     st.text(alphabet=st.sampled_from(list("ab 、。（）「」会議場ッー")), min_size=1, max_size=40),
     st.integers(min_value=4, max_value=30),

@@ -111,16 +111,28 @@ def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
+def _is_hangul(char: str) -> bool:
+    return (
+        "\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff" or "\u3130" <= char <= "\u318f"
+    )
+
+
+def _breaks_anywhere(char: str) -> bool:
+    """Chinese and Japanese break between any two characters; Korean, written with spaces
+    between words, breaks at the spaces like Latin text (a particle stays on its word)."""
+    return _is_wide(char) and not _is_hangul(char)
+
+
 def _units(text: str) -> list[tuple[int, int]]:
-    """Spans between which a line may break: a Latin word with its trailing spaces, or one
-    wide character with them; kinsoku merges a closing mark into the span before it and an
-    opening one into the span after it."""
+    """Spans between which a line may break: a word (Latin, Korean) with its trailing spaces,
+    or one Chinese or Japanese character with them; kinsoku merges a closing mark into the
+    span before it and an opening one into the span after it."""
     units: list[tuple[int, int]] = []
     index = 0
     while index < len(text):
         end = index + 1
-        if not _is_wide(text[index]) and not text[index].isspace():
-            while end < len(text) and not text[end].isspace() and not _is_wide(text[end]):
+        if not _breaks_anywhere(text[index]) and not text[index].isspace():
+            while end < len(text) and not text[end].isspace() and not _breaks_anywhere(text[end]):
                 end += 1
         while end < len(text) and text[end].isspace():
             end += 1
