@@ -20,6 +20,8 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """A file, line and column a finding points at."""
+
     file: str
     line: int
     column: int

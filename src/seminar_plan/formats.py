@@ -42,12 +42,16 @@ class SheetOptions:
 
 @dataclass(frozen=True, slots=True)
 class ExportFormat:
+    """An export format: its name and the function that renders it."""
+
     name: str
     render: Callable[[Plan, ExportOptions], str | bytes]
 
 
 @dataclass(frozen=True, slots=True)
 class SheetFormat:
+    """A run-sheet format: its name, file suffix and renderer."""
+
     name: str
     suffix: str
     render: Callable[[RunSheet, SheetOptions], str | bytes]

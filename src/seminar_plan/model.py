@@ -111,6 +111,8 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """The ``[event]`` table: title, zone, dates and working languages."""
+
     title: Text
     timezone: str
     tz: dt.tzinfo
@@ -138,6 +140,8 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Day:
+    """One day of the event, numbered from 1."""
+
     number: int
     date: dt.date
     label: Text | None = None
@@ -146,6 +150,8 @@ class Day:
 
 @dataclass(frozen=True, slots=True)
 class Delegation:
+    """A ``[[delegations]]`` entry."""
+
     id: str
     name: Text
     headcount: int | None
@@ -160,6 +166,8 @@ class Delegation:
 
 @dataclass(frozen=True, slots=True)
 class Venue:
+    """A ``[[venues]]`` entry."""
+
     id: str
     name: Text
     address: Text | None
@@ -168,6 +176,8 @@ class Venue:
 
 @dataclass(frozen=True, slots=True)
 class Travel:
+    """Minutes of travel between two venues."""
+
     between: tuple[str, str]
     minutes: int
     origin: Origin
@@ -175,6 +185,8 @@ class Travel:
 
 @dataclass(frozen=True, slots=True)
 class Room:
+    """A ``[[rooms]]`` entry: its venue, capacity, booths and opening hours."""
+
     id: str
     venue: str
     name: Text
@@ -188,6 +200,8 @@ class Room:
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    """A ``[[people]]`` entry."""
+
     id: str
     name: Text
     title: Text | None = None
@@ -210,6 +224,8 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Group:
+    """A ``[[groups]]`` entry: named members and a headcount."""
+
     id: str
     name: Text | None
     members: tuple[str, ...]
@@ -243,6 +259,8 @@ class Booking:
 
 @dataclass(frozen=True, slots=True)
 class Cue:
+    """A timed step of a session's run sheet."""
+
     at: dt.datetime
     what: Text
     who: str | None
@@ -375,6 +393,8 @@ class Protocol:
 
 @dataclass(frozen=True)
 class Plan:
+    """The whole plan, with lookups by id derived on first use."""
+
     event: Event
     days: tuple[Day, ...] = ()
     delegations: tuple[Delegation, ...] = ()

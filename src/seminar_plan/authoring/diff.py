@@ -48,6 +48,8 @@ class PersonChange:
 
 @dataclass(frozen=True)
 class PlanDiff:
+    """What changed from one plan to another: sessions and people."""
+
     old: Plan
     new: Plan
     sessions: tuple[SessionChange, ...]

@@ -122,6 +122,8 @@ class Refusal:
 
 @dataclass(frozen=True)
 class Shift:
+    """A proposed move of one session, what it moves and holds, or why it is refused."""
+
     target: str
     minutes: int
     ripple: bool

@@ -73,6 +73,8 @@ _PLURALS = {"person": "people"}
 
 @dataclass(frozen=True, slots=True)
 class Code:
+    """One finding code as declared once: its severity, subject kinds and hint."""
+
     code: str
     severity: Severity
     subjects: tuple[str, ...]

@@ -76,6 +76,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Room:
+    """One room of the conference schedule with its items."""
+
     name: str
     guid: str
     items: tuple[Item, ...]
@@ -83,6 +85,8 @@ class Room:
 
 @dataclass(frozen=True, slots=True)
 class ScheduleDay:
+    """One day of the conference schedule."""
+
     index: int
     date: dt.date
     start: dt.datetime
@@ -92,6 +96,8 @@ class ScheduleDay:
 
 @dataclass(frozen=True, slots=True)
 class Schedule:
+    """The conference schedule document, before it is written as data."""
+
     version: str
     acronym: str
     title: str

@@ -44,6 +44,8 @@ _ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\
 
 @dataclass(slots=True)
 class _Token:
+    """One token of the place scanner, with where it starts."""
+
     kind: str
     text: str
     line: int

@@ -160,6 +160,8 @@ class IncludeProblem:
 
 @dataclass(frozen=True, slots=True)
 class Sources:
+    """The files a plan was read from, the main file first, and include problems."""
+
     files: tuple[SourceFile, ...]
     problems: tuple[IncludeProblem, ...] = ()
 
@@ -308,6 +310,8 @@ def _read_bytes(path: Path, budget: int) -> bytes:
 
 @dataclass
 class _Reader:
+    """The state of reading a plan's file and its includes."""
+
     root: Path
     allow_outside: bool
     budget: int

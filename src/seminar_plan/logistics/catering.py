@@ -62,6 +62,8 @@ def people_at(plan: Plan, session: Session) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class MealCount:
+    """Who eats at one meal: the count, the diets and the named people."""
+
     session: Session
     count: int
     # Tag -> count, sorted by tag; only tags with a count above 0.

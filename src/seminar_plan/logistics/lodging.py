@@ -101,6 +101,8 @@ def unnamed_of(plan: Plan, delegation_id: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Night:
+    """One night at a hotel: beds needed and held, and who sleeps there."""
+
     date: dt.date
     needed: int
     beds: int
@@ -114,6 +116,8 @@ class Night:
 
 @dataclass(frozen=True, slots=True)
 class HotelNights:
+    """A hotel's nights."""
+
     hotel: str
     nights: tuple[Night, ...]
 

@@ -30,6 +30,8 @@ COLUMNS, ROWS = 2, 4
 
 @dataclass(frozen=True, slots=True)
 class NameCard:
+    """One person's name card."""
+
     person: str
     # The name in the person's own language first, then in the other working languages.
     names: tuple[Phrase, ...]
@@ -41,6 +43,8 @@ class NameCard:
 
 @dataclass(frozen=True, slots=True)
 class CardSheet:
+    """The name cards to print."""
+
     ui: str
     cards: tuple[NameCard, ...]
     stamp: Stamp

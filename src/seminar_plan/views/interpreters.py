@@ -45,6 +45,8 @@ class Interpreted:
 
 @dataclass(frozen=True, slots=True)
 class InterpreterDay:
+    """One interpreter's sessions on one day."""
+
     number: int
     date: dt.date
     minutes: int
@@ -60,6 +62,8 @@ class InterpreterDay:
 
 @dataclass(frozen=True, slots=True)
 class InterpreterRow:
+    """One interpreter and their days."""
+
     id: str
     name: str
     organization: str
@@ -77,6 +81,8 @@ class InterpreterRow:
 
 @dataclass(frozen=True, slots=True)
 class InterpreterRoster:
+    """The interpreters' roster."""
+
     plan: str
     title: str
     timezone: str

@@ -29,6 +29,8 @@ from seminar_plan.views import paper
 
 @dataclass(frozen=True, slots=True)
 class GuestRow:
+    """One guest of a hotel."""
+
     person: str
     name: str
     delegation: str
@@ -40,6 +42,8 @@ class GuestRow:
 
 @dataclass(frozen=True, slots=True)
 class HotelView:
+    """One hotel's nights and guests."""
+
     hotel: str
     name: str
     nights: tuple[lodging.Night, ...]
@@ -48,6 +52,8 @@ class HotelView:
 
 @dataclass(frozen=True, slots=True)
 class Rooming:
+    """The rooming list."""
+
     plan: str
     ui: str
     hotels: tuple[HotelView, ...]
@@ -251,6 +257,8 @@ def rooming_json(rooming: Rooming) -> str:
 
 @dataclass(frozen=True, slots=True)
 class MealRow:
+    """One meal's counts."""
+
     id: str
     day: int
     start: dt.datetime
@@ -280,6 +288,8 @@ class MealRow:
 
 @dataclass(frozen=True, slots=True)
 class Catering:
+    """The catering sheet."""
+
     plan: str
     title: str
     ui: str

@@ -28,6 +28,8 @@ class PlaceNow:
 
 @dataclass(frozen=True)
 class NowNext:
+    """What runs now and next in each place, at one moment."""
+
     at: dt.datetime
     places: tuple[PlaceNow, ...]
 

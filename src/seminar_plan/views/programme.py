@@ -41,6 +41,8 @@ class ItemText:
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """One session in the printed programme."""
+
     session: str
     start: dt.datetime
     end: dt.datetime
@@ -49,6 +51,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeDay:
+    """One day of the printed programme."""
+
     number: int
     date: dt.date
     labels: tuple[Phrase | None, ...]
@@ -57,12 +61,16 @@ class ProgrammeDay:
 
 @dataclass(frozen=True, slots=True)
 class CoverLine:
+    """One line of the programme's cover."""
+
     key: str
     values: tuple[Phrase, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Programme:
+    """The printed programme."""
+
     langs: tuple[str, ...]
     titles: tuple[Phrase, ...]
     cover: tuple[CoverLine, ...]

@@ -14,6 +14,8 @@ ROLES: tuple[Role, ...] = ("speaker", "moderator", "interpreter", "owner", "atte
 
 @dataclass(frozen=True, slots=True)
 class RosterRow:
+    """One person in the roster."""
+
     id: str
     name: str
     title: str
@@ -29,6 +31,8 @@ class RosterRow:
 
 @dataclass(frozen=True, slots=True)
 class Roster:
+    """The roster of people."""
+
     plan: str
     title: str
     timezone: str

@@ -99,6 +99,8 @@ class AgendaDay:
 
 @dataclass(frozen=True, slots=True)
 class PersonHeader:
+    """The person a personal agenda is for."""
+
     id: str
     name: str
     title: str
@@ -123,6 +125,8 @@ class Filters:
 
 @dataclass(frozen=True, slots=True)
 class Agenda:
+    """The agenda, as rows to render."""
+
     plan: str
     title: str
     timezone: str

@@ -19,6 +19,8 @@ from seminar_plan.views.paper import Phrase, Stamp, phrase, span, variants
 
 @dataclass(frozen=True, slots=True)
 class SeatCard:
+    """One seat of a seating plan."""
+
     number: int
     precedence: int
     person: str
@@ -30,6 +32,8 @@ class SeatCard:
 
 @dataclass(frozen=True, slots=True)
 class SeatingPlan:
+    """The seating plan of one session."""
+
     ui: str
     langs: tuple[str, ...]
     session: str

@@ -16,6 +16,8 @@ from seminar_plan.model import Origin
 
 @dataclass
 class Tables:
+    """The plan's tables gathered from every source file, by kind and id."""
+
     event: Entry | None = None
     check: Entry | None = None
     protocol: Entry | None = None

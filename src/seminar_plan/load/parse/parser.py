@@ -48,6 +48,8 @@ class Entry:
 
 @dataclass
 class Parser:
+    """The state of one parse: the sources, the locator and the findings so far."""
+
     sources: Sources
     locator: Locator
     findings: list[Finding] = field(default_factory=list)

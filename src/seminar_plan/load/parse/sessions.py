@@ -65,6 +65,8 @@ def read_sessions(p: Parser, entries: list[Entry], event: Event | None) -> list[
 
 @dataclass(frozen=True)
 class CueDraft:
+    """A cue as written, its time in minutes from midnight, before it has a date."""
+
     at: int
     what: Text
     who: str | None

@@ -93,6 +93,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Contact:
+    """One person on the run sheet's contact list."""
+
     person: str
     name: Phrase
     roles: tuple[str, ...]
@@ -101,6 +103,8 @@ class Contact:
 
 @dataclass(frozen=True, slots=True)
 class RunSheet:
+    """One day's run sheet."""
+
     ui: str
     title: Phrase
     day: int

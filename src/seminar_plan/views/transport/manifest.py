@@ -45,12 +45,16 @@ class Ride:
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """An airport or venue by id and name."""
+
     id: str
     name: Phrase
 
 
 @dataclass(frozen=True, slots=True)
 class TransferEntry:
+    """One transfer in the transport manifest."""
+
     id: str
     title: Phrase
     start: dt.datetime
@@ -84,6 +88,8 @@ class Pickup:
 
 @dataclass(frozen=True, slots=True)
 class FlightEntry:
+    """One flight in the transport manifest."""
+
     id: str
     number: str
     direction: str
@@ -108,6 +114,8 @@ class FlightEntry:
 
 @dataclass(frozen=True, slots=True)
 class Manifest:
+    """The transport manifest."""
+
     ui: str
     plan: str
     title: Phrase
@@ -138,6 +146,8 @@ class Manifest:
 
 @dataclass(frozen=True, slots=True)
 class Filters:
+    """Which day, flight or vehicle the manifest is limited to."""
+
     day: int | None = None
     flight: str | None = None
     vehicle: str | None = None
