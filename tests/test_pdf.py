@@ -338,3 +338,33 @@ def test_any_note_renders_whole(system_font: Path, tmp_path: Path, note: str, la
     heading = {"en": "Notes", "ja": "備考"}[lang]
     column = notes_column(document, tmp_path)
     assert without_space(column).replace(heading, "") == without_space(note)
+
+
+class TestLongHeadings:
+    """An event title or a room name longer than a line is printed whole, not cut at the
+    page's edge: the page header shows it cut with "…", the first page in full."""
+
+    LONG = " ".join(f"title{n:03d}" for n in range(120))
+
+    def test_a_long_event_title_is_whole_on_the_first_page(
+        self, system_font: Path, tmp_path: Path
+    ) -> None:
+        text = plan_text(session("talk", "09:00", "10:00", room="hall")).replace(
+            'title = { ja = "試験", zh = "测试", en = "Test" }', f'title = "{self.LONG}"'
+        )
+        plan = load_text(text).plan
+        assert plan is not None
+        pages = pages_of(render_pdf(sheet(plan, 1, "en"), system_font), tmp_path)
+        assert without_space(self.LONG) in pages[0]
+        assert "…" in pages[0]
+
+    def test_a_long_room_name_is_whole_above_its_table(
+        self, system_font: Path, tmp_path: Path
+    ) -> None:
+        text = plan_text(session("talk", "09:00", "10:00", room="hall")).replace(
+            'name = "Hall"', f'name = "{self.LONG}"'
+        )
+        plan = load_text(text).plan
+        assert plan is not None
+        document = render_pdf(sheet(plan, 1, "en", by_room=True), system_font)
+        assert without_space(self.LONG) in pages_of(document, tmp_path)[0]

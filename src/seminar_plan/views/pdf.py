@@ -125,11 +125,14 @@ def render_pdf(sheet: RunSheet, font: Path) -> bytes:
 
     class Sheet(FPDF):
         def header(self) -> None:
+            # One line each, cut to the page with "…" when too long: the first page prints
+            # them whole below (``_whole_heading``).
             self.set_font(family_for(sheet.title), size=12)
-            title = f"{labels['sheet']} — {sheet.title.text}"
+            title = _fitted(self, f"{labels['sheet']} — {sheet.title.text}", self.epw)
             self.cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
             self.set_font(family_for(None), size=8)
-            self.cell(self.epw * 0.6, 5, " · ".join(heading_parts(sheet)))
+            parts = " · ".join(heading_parts(sheet))
+            self.cell(self.epw * 0.6, 5, _fitted(self, parts, self.epw * 0.6))
             stamp = stamp_text(sheet.stamp, labels)
             self.cell(0, 5, stamp, align="R", new_x="LMARGIN", new_y="NEXT")
             self.line(self.l_margin, self.y, self.w - self.r_margin, self.y)
@@ -166,19 +169,53 @@ def _sections(pdf: FPDF, sheet: RunSheet, family_for: FamilyOf) -> None:
         top = pdf.y
         pdf.set_font(default_family, size=8)
         if index == 0:
+            _whole_heading(pdf, sheet, family_for)
             _findings_box(pdf, sheet, default_family)
         if section is None:
             pdf.cell(0, 6, labels["nothing"], new_x="LMARGIN", new_y="NEXT")
             continue
         if sheet.room is None:
             pdf.set_font(family_for(section.name), size=11)
-            pdf.cell(0, 7, section.name.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 7, section.name.text, new_x="LMARGIN", new_y="NEXT")
             pdf.set_font(default_family, size=8)
         rows = [_row_cells(pdf, row, sheet, family_for) for row in section.rows]
         try:
             _table(pdf, sheet, rows, top, default_family)
         except ValueError as error:
             raise PdfError(f"cannot lay out the run sheet: {error}") from None
+
+
+def _fitted(pdf: FPDF, value: str, width: float) -> str:
+    """``value`` if it fits ``width`` in the current font, else its longest start that fits
+    with "…" after it."""
+    if pdf.get_string_width(value) <= width:
+        return value
+    low, high = 0, len(value)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if pdf.get_string_width(value[:middle] + "…") <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return value[:low] + "…"
+
+
+def _whole_heading(pdf: FPDF, sheet: RunSheet, family_for: FamilyOf) -> None:
+    """On the first page, the sheet's title and day line in full when the page header had to
+    cut them (an event title of a few hundred characters): nothing written is lost."""
+    title = f"{sheet.labels['sheet']} — {sheet.title.text}"
+    parts = " · ".join(heading_parts(sheet))
+    pdf.set_font(family_for(sheet.title), size=12)
+    title_cut = _fitted(pdf, title, pdf.epw) != title
+    pdf.set_font(family_for(None), size=8)
+    parts_cut = _fitted(pdf, parts, pdf.epw * 0.6) != parts
+    if not (title_cut or parts_cut):
+        return
+    pdf.set_font(family_for(sheet.title), size=10)
+    pdf.multi_cell(0, 5, title, new_x="LMARGIN", new_y="NEXT", wrapmode=_wrapmode(sheet))
+    pdf.set_font(family_for(None), size=8)
+    pdf.multi_cell(0, 4, parts, new_x="LMARGIN", new_y="NEXT", wrapmode=_wrapmode(sheet))
+    pdf.ln(2)
 
 
 def _table(pdf: FPDF, sheet: RunSheet, rows: list[_Cells], top: float, family: str) -> None:
