@@ -346,25 +346,25 @@ class TestLongHeadings:
 
     LONG = " ".join(f"title{n:03d}" for n in range(120))
 
+    def first_page(self, written: str, font: Path, tmp_path: Path, *, by_room: bool) -> str:
+        """Page 1 of day 1's sheet, the base plan's ``written`` line naming ``LONG`` instead."""
+        key = written.split(" = ", maxsplit=1)[0]
+        text = plan_text(session("talk", "09:00", "10:00", room="hall"))
+        plan = load_text(text.replace(written, f'{key} = "{self.LONG}"')).plan
+        assert plan is not None
+        document = render_pdf(sheet(plan, 1, "en", by_room=by_room), font)
+        return pages_of(document, tmp_path)[0]
+
     def test_a_long_event_title_is_whole_on_the_first_page(
         self, system_font: Path, tmp_path: Path
     ) -> None:
-        text = plan_text(session("talk", "09:00", "10:00", room="hall")).replace(
-            'title = { ja = "試験", zh = "测试", en = "Test" }', f'title = "{self.LONG}"'
-        )
-        plan = load_text(text).plan
-        assert plan is not None
-        pages = pages_of(render_pdf(sheet(plan, 1, "en"), system_font), tmp_path)
-        assert without_space(self.LONG) in pages[0]
-        assert "…" in pages[0]
+        written = 'title = { ja = "試験", zh = "测试", en = "Test" }'
+        page = self.first_page(written, system_font, tmp_path, by_room=False)
+        assert without_space(self.LONG) in page
+        assert "…" in page
 
     def test_a_long_room_name_is_whole_above_its_table(
         self, system_font: Path, tmp_path: Path
     ) -> None:
-        text = plan_text(session("talk", "09:00", "10:00", room="hall")).replace(
-            'name = "Hall"', f'name = "{self.LONG}"'
-        )
-        plan = load_text(text).plan
-        assert plan is not None
-        document = render_pdf(sheet(plan, 1, "en", by_room=True), system_font)
-        assert without_space(self.LONG) in pages_of(document, tmp_path)[0]
+        page = self.first_page('name = "Hall"', system_font, tmp_path, by_room=True)
+        assert without_space(self.LONG) in page
