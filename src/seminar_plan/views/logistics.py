@@ -145,20 +145,25 @@ def _nights_table(ui: str, hotel: HotelView) -> list[tuple[str, ...]]:
     return table
 
 
+GUEST_COLUMNS = ("hotel", "check_in", "check_out", "nights", "person", "name", "delegation")
+
+
+def _guest_cells(g: GuestRow) -> tuple[str, ...]:
+    """A guest's cells under ``GUEST_COLUMNS[1:]``: the rooming list's and the CSV's alike."""
+    return (
+        f"{g.check_in:%Y-%m-%d}",
+        f"{g.check_out:%Y-%m-%d}",
+        str(g.nights),
+        g.person,
+        g.name,
+        g.delegation,
+    )
+
+
 def _guest_table(ui: str, guests: Iterable[GuestRow]) -> list[tuple[str, ...]]:
-    keys = ("check_in", "check_out", "nights", "person", "name", "delegation")
+    keys = GUEST_COLUMNS[1:]
     table: list[tuple[str, ...]] = [tuple(locales.label(ui, f"rooming.{key}") for key in keys)]
-    table += [
-        (
-            f"{g.check_in:%Y-%m-%d}",
-            f"{g.check_out:%Y-%m-%d}",
-            str(g.nights),
-            g.person,
-            g.name,
-            g.delegation,
-        )
-        for g in guests
-    ]
+    table += [_guest_cells(g) for g in guests]
     return table
 
 
@@ -197,24 +202,9 @@ def rooming_markdown(rooming: Rooming) -> str:
     return "\n".join(lines) + "\n"
 
 
-GUEST_COLUMNS = ("hotel", "check_in", "check_out", "nights", "person", "name", "delegation")
-
-
 def rooming_csv(rooming: Rooming) -> str:
     """The front desk's list: one row per guest (check-in, check-out, hotel), hotel by hotel."""
-    rows = [
-        (
-            g.hotel,
-            f"{g.check_in:%Y-%m-%d}",
-            f"{g.check_out:%Y-%m-%d}",
-            str(g.nights),
-            g.person,
-            g.name,
-            g.delegation,
-        )
-        for hotel in rooming.hotels
-        for g in hotel.guests
-    ]
+    rows = [(g.hotel, *_guest_cells(g)) for hotel in rooming.hotels for g in hotel.guests]
     return csv_document([GUEST_COLUMNS, *rows])
 
 
