@@ -10,7 +10,7 @@ from seminar_plan.model import Origin, Plan, Session
 
 
 # Clocks and dates are written from the datetime's fields: strftime builds a time tuple, which
-# asks the zone for dst() (dateutil's, in Python) on every call: a third of a dense check's rules.
+# asks the zone for dst() on every call (a third of a dense check's rules with dateutil's zones).
 def clock(moment: dt.datetime) -> str:
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
