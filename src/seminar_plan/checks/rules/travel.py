@@ -23,22 +23,33 @@ def travel_time(plan: Plan) -> Iterator[Issue]:
     if not plan.travel:
         return
     longest = dt.timedelta(minutes=max(t.minutes for t in plan.travel))
+    # Worked out once a session, not once for each of its people: start and end in absolute
+    # time (on the night the clocks go forward, an hour before 03:30 is 01:30, not the 02:30
+    # that wall-clock arithmetic gives), its venue, and where it leaves its people.
+    starts: dict[int, dt.datetime] = {}
+    ends: dict[int, dt.datetime] = {}
+    venues: dict[int, str | None] = {}
+    arrivals: dict[int, str | None] = {}
+    for session in plan.sessions:
+        key = id(session)
+        starts[key], ends[key] = instant(session.start), instant(session.end)
+        venues[key] = plan.venue_of(session)
+        arrivals[key] = arrives_at(plan, session)
     for person, sessions in plan.sessions_by_person.items():
-        placed = [s for s in sessions if plan.venue_of(s) is not None or s.to is not None]
-        # In absolute time: on the night the clocks go forward, an hour before 03:30 is 01:30,
-        # not the 02:30 that wall-clock arithmetic gives.
-        placed.sort(key=lambda s: instant(s.end))
-        ends = [instant(s.end) for s in placed]
+        placed = [s for s in sessions if arrivals[id(s)] is not None]
+        placed.sort(key=lambda s: ends[id(s)])
+        placed_ends = [ends[id(s)] for s in placed]
         for later in placed:
             # Earlier sessions that ended no more than the longest trip before this one starts.
-            low = bisect.bisect_left(ends, instant(later.start) - longest)
-            high = bisect.bisect_right(ends, instant(later.start))
+            starts_at = starts[id(later)]
+            low = bisect.bisect_left(placed_ends, starts_at - longest)
+            high = bisect.bisect_right(placed_ends, starts_at)
             for earlier in placed[low:high]:
                 if earlier is later or earlier.start >= later.start:
                     continue
                 # A transfer with ``to`` is at its departure venue at its start and at ``to``
                 # at its end: a bus that is itself the trip is never a missing trip.
-                a, b = arrives_at(plan, earlier), plan.venue_of(later)
+                a, b = arrivals[id(earlier)], venues[id(later)]
                 if a == b or a is None or b is None:
                     continue
                 minutes = plan.travel_minutes.get(frozenset((a, b)))
