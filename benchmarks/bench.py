@@ -62,6 +62,16 @@ print(statistics.median(parse), statistics.median(full), len(findings))
 """
 
 
+def _version_or_none(package: str) -> str:
+    """The installed version; tomli is not installed where no compiled wheel exists."""
+    from importlib.metadata import PackageNotFoundError
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "none (tomllib)"
+
+
 def run_once(command: list[str]) -> tuple[float, int]:
     """Wall time in seconds and peak memory in MiB of one run of ``command``."""
     start = time.perf_counter()
@@ -112,7 +122,7 @@ def main() -> None:
     print(
         f"Python {platform.python_version()}; seminar-plan {version('seminar-plan')},"
         f" typer {version('typer')}, rich {version('rich')}, python-dateutil"
-        f" {version('python-dateutil')}"
+        f" {version('python-dateutil')}, tomli {_version_or_none('tomli')}"
     )
     print(f"Median of {runs} runs, each a fresh process unless said otherwise.\n")
     print("| what | time | floor | floor time | ratio |")

@@ -264,6 +264,24 @@ def test_help_imports_neither_the_loader_nor_the_rules() -> None:
     assert result.stdout.endswith("\n[]\n")
 
 
+def test_check_imports_no_dateutil() -> None:
+    """Zones are the standard library's (in C); python-dateutil's module costs start-up time and
+    is imported only for a zone name that zoneinfo cannot find."""
+    probe = (
+        f"import sys; sys.argv = ['seminar-plan', 'check', {str(EXAMPLE)!r}]\n"
+        "from seminar_plan.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('dateutil' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == f"{EXAMPLE}: no problems found\nFalse\n"
+
+
 def test_version_and_module_entry_point() -> None:
     code, out, _ = run("--version")
     assert code == 0
