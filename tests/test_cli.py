@@ -264,6 +264,17 @@ def test_help_imports_neither_the_loader_nor_the_rules() -> None:
     assert result.stdout.endswith("\n[]\n")
 
 
+def test_each_commands_summary_is_one_line_of_its_docstring() -> None:
+    """The command list of --help shows a command's first paragraph with its line breaks kept
+    (typer's rich help): a summary over two lines showed as a broken line there."""
+    import inspect
+
+    for command in app.registered_commands:
+        assert command.callback is not None
+        summary = (inspect.getdoc(command.callback) or "").split("\n\n")[0]
+        assert "\n" not in summary, command.callback.__name__
+
+
 def test_check_imports_no_dateutil() -> None:
     """Zones are the standard library's (in C); python-dateutil's module costs start-up time and
     is imported only for a zone name that zoneinfo cannot find."""

@@ -359,8 +359,10 @@ def runsheet(
     ] = None,
     allow_outside: AllowOutside = False,
 ) -> None:
-    """Write the printable run sheet (進行表) of one day: every session and cue in time order,
-    the whole day as one timeline with a room column (--by-room: a section per room).
+    """Write the printable run sheet of one day: every session and cue in time order.
+
+    The run sheet (進行表) shows the whole day as one timeline with a room column (--by-room: a
+    section per room).
 
     Errors in the plan that touch the day are boxed at the top; the sheet is still written.
     """

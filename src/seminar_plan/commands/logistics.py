@@ -44,8 +44,10 @@ def rooming(
     ] = RoomingFormat.text,
     allow_outside: AllowOutside = False,
 ) -> None:
-    """Who needs a bed in which hotel each night, beds booked and the gap; and each guest's
-    check-in and check-out (as CSV for the hotel's front desk)."""
+    """Who needs a bed in which hotel each night: beds booked and the gap.
+
+    Also each guest's check-in and check-out (as CSV for the hotel's front desk).
+    """
     from seminar_plan.views import logistics
 
     loaded, model = open_model(plan, allow_outside=allow_outside, lang=lang)
@@ -149,8 +151,9 @@ def transport(
     force: ForceOption = False,
     allow_outside: AllowOutside = False,
 ) -> None:
-    """Print the transport manifests: every transfer with who it carries, every flight as the
-    airport greeter's list with the transfer that meets it.
+    """Print the transport manifests: every transfer with who it carries, and every flight.
+
+    A flight is the airport greeter's list: who is on board and the transfer that meets it.
     """
     import datetime as dt
 

@@ -136,8 +136,10 @@ def board(
     force: ForceOption = False,
     allow_outside: AllowOutside = False,
 ) -> None:
-    """Write the foyer board: one page that shows now and next in every room, in large type and
-    both working languages, and keeps itself current from the schedule inside it (no server).
+    """Write the foyer board: one page with now and next in every room, in large type.
+
+    It shows both working languages and keeps itself current from the schedule inside it (no
+    server).
 
     Open it in a browser on the foyer screen; board.html?at=2025-07-24T10:05 rehearses a time.
     """

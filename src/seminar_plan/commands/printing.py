@@ -194,8 +194,10 @@ def placecards(
     force: ForceOption = False,
     allow_outside: AllowOutside = False,
 ) -> None:
-    """Write place cards (table tents) for named people: one A4 landscape sheet each, folded
-    along the middle, the name large on both faces."""
+    """Write place cards (table tents) for named people: one A4 landscape sheet each.
+
+    Each sheet folds along the middle, with the name large on both faces.
+    """
     _write_cards(
         "placecards", plan, lang, (delegation, group, person), (output, force), allow_outside
     )
@@ -221,8 +223,10 @@ def seating(
     force: ForceOption = False,
     allow_outside: AllowOutside = False,
 ) -> None:
-    """Print the head-table seating of a session by precedence: numbered seats, names in both
-    languages. The plan's \\[protocol] table sets the order and the convention."""
+    """Print the head-table seating of a session by precedence: numbered seats, two languages.
+
+    The plan's \\[protocol] table sets the order and the convention.
+    """
     from seminar_plan.views import seating as plan_view
 
     loaded, model = open_model(plan, allow_outside=allow_outside, lang=None)
