@@ -188,12 +188,42 @@ at = "09:00"
 def test_lazy_places_scan_only_the_tables_asked_for() -> None:
     places = index_places(LAZY_TEXT)
     assert isinstance(places, LazyPlaces)
+    # A table's own key is found by one search for its line: nothing is walked.
     assert places.find(("sessions", 1, "room")) == (12, 1)
-    assert places.scanned == {("sessions", 1)}
     assert places.find(("sessions", 0, "speakers", 1)) == (6, 1)
+    assert places.scanned == set()
     assert places.find(("event", "title", "en")) == (3, 22)
     assert places.find(("sessions", 1, "cues", 0, "at")) == (14, 1)
     assert places.find(("format",)) == (1, 1)
+    assert places.scanned == {("event",)}  # for the inline table's key
+
+
+KEY_LINE_TEXT = """\
+[[sessions]]
+cues = [
+  { room = "inline", at = "09:00" },
+  "room = not a key",
+]
+"speakers" = ["quoted"]
+notes.room = "dotted"
+  room   =   "hall"  # the key
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "place"),
+    [
+        (("sessions", 0, "room"), (8, 3)),  # indented, after an array whose items say room
+        (("sessions", 0, "cues", 0, "room"), (3, 5)),  # inside an inline table: walked
+        (("sessions", 0, "speakers"), (6, 1)),  # quoted: walked
+        (("sessions", 0, "notes", "room"), (7, 1)),  # dotted: walked, placed at its first part
+        (("sessions", 0, "missing"), (1, 1)),  # no such key: the table's header
+    ],
+)
+def test_a_keys_line_is_found_as_the_walk_finds_it(path: Path, place: tuple[int, int]) -> None:
+    assert tomllib.loads(KEY_LINE_TEXT)["sessions"][0]["room"] == "hall"
+    assert index_places(KEY_LINE_TEXT).find(path) == place
+    assert index_places(KEY_LINE_TEXT, lazy=False).find(path) == place
 
 
 def test_arrays_of_arrays_laid_out_by_line_use_the_full_scan() -> None:

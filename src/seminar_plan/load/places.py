@@ -53,6 +53,7 @@ class _Token:
 
 
 _BARE_KEY = r"[A-Za-z0-9_-]+"
+_BARE_KEY_ONLY = re.compile(rf"{_BARE_KEY}\Z")
 _STRING = r""""(?:[^"\\\r\n]|\\.)*"(?!")|'[^'\r\n]*'(?!')"""
 _SCALAR = r"""[^\s\[\]{}"'\#,=][^\#\r\n\[\]{}"',=]*?"""
 _SIMPLE_LINE = re.compile(
@@ -368,17 +369,48 @@ class LazyPlaces(Places):
         self.walker = walker
         self.regions = regions
         self.scanned: set[Path] = set()
+        self.key_lines: dict[str, re.Pattern[str]] = {}
 
     def find(self, path: Path) -> tuple[int, int]:
         for end in range(len(path), -1, -1):
             table = path[:end]
             if table in self.regions:
-                if table not in self.scanned:
+                # A table itself stands at its header, placed when the headers were read.
+                if end < len(path) and table not in self.scanned:
+                    found = self.find_key_line(table, path[end:])
+                    if found is not None:
+                        return found
                     self.scanned.add(table)
                     start, stop, line = self.regions[table]
                     self.walker.walk(start, stop, line, table)
                 break
         return super().find(path)
+
+    def find_key_line(self, table: Path, rest: Path) -> tuple[int, int] | None:
+        """The place of ``table``'s key ``rest[0]`` (or of an item of its array) found by one
+        search for a line that starts with that bare key and "=", without walking the table.
+
+        A dense plan's findings point into nearly every table, and walking each line by line
+        cost more than the rules. Between two headers of a text that tomllib accepted and that
+        has no multi-line strings (the lazy scanner's texts), such a line can only be that
+        table's own key: an array's lines hold values, an inline table is one line. A key
+        written quoted or dotted is not found here, and the walk finds it as before.
+        """
+        if len(rest) > 2 or not isinstance(key := rest[0], str):
+            return None
+        if (len(rest) == 2 and not isinstance(rest[1], int)) or not _BARE_KEY_ONLY.match(key):
+            return None
+        pattern = self.key_lines.get(key)
+        if pattern is None:
+            pattern = self.key_lines[key] = re.compile(rf"^[ \t]*({key})[ \t]*=", re.MULTILINE)
+        start, stop, line = self.regions[table]
+        text = self.walker.text
+        match = pattern.search(text, start, stop)
+        if match is None:
+            return None
+        at = match.start(1)
+        line_start = text.rfind("\n", start, at) + 1 or start
+        return (line + text.count("\n", start, at), at - line_start + 1)
 
 
 def _lazy_places(text: str) -> LazyPlaces | None:
