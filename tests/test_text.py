@@ -84,6 +84,28 @@ def test_printable_escapes_what_a_terminal_would_obey() -> None:
     assert printable("開会 🎉 مرحبا") == "開会 🎉 مرحبا"
 
 
+# Not printable to Python, yet not escaped: a no-break space, format characters (a zero-width
+# space, a byte-order mark, a tag character); and two that are escaped (bidirectional).
+ODD_BUT_SHOWN = ["\u00a0", "a\u200bb", "\ufeff", "\U000e0001", "\u202e", "x\u2066"]
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+@given(st.text() | st.sampled_from(ODD_BUT_SHOWN))
+def test_printable_texts_are_shown_as_they_are_by_the_quick_path(value: str) -> None:
+    """The str.isprintable() shortcut changes nothing: the escapes alone give the same text."""
+    escaped = re.sub(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]",
+        _escape,
+        value.replace("\r\n", "\n"),
+    )
+    assert printable(value) == escaped
+    assert printable(value, one_line=True) == escaped.replace("\n", "\\n")
+
+
 @given(st.text())
 def test_printable_leaves_no_control_character_but_tab_and_line_feed(value: str) -> None:
     shown = printable(value)

@@ -64,6 +64,10 @@ def printable(value: str, *, one_line: bool = False) -> str:
     """``value`` as a terminal may show it: a CRLF is a line feed, and every other control
     character or separator is written as its escape (``\\x1b``, ``\\u2028``) instead; with
     ``one_line`` (a file name in a message or a comment), line feeds too."""
+    if value.isprintable():
+        # No control character, line break or separator of any kind (str.isprintable, in C,
+        # is False for each that is escaped below): most texts, shown as they are.
+        return value
     shown = _UNPRINTABLE.sub(_escaped, value.replace("\r\n", "\n"))
     return shown.replace("\n", "\\n") if one_line else shown
 

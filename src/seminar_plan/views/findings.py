@@ -92,6 +92,7 @@ def text_report(
     # Lines as TOML counts them: only a line feed ends one (str.splitlines would also break at
     # U+2028, a form feed and others inside strings, and show the wrong line under a finding).
     lines_of = {name: text.split("\n") for name, text in texts.items()}
+    hint_line = f"  {locales.label(lang, 'finding-report.hint')}\n"
     for severity, heading in ((Severity.ERROR, "errors"), (Severity.WARNING, "warnings")):
         group = [f for f in findings if f.severity is severity]
         if not group:
@@ -107,11 +108,7 @@ def text_report(
                 last = (finding.code, finding.place)
                 head = _heading(severity, finding.code, finding.place, lines_of, color)
             hint = finding.hint_in(lang)
-            hint = (
-                f"  {locales.label(lang, 'finding-report.hint', hint=printable(hint))}\n"
-                if hint
-                else ""
-            )
+            hint = hint_line.format(hint=printable(hint)) if hint else ""
             yield f"{head}  {printable(finding.message_in(lang))}\n{hint}\n"
     summary = count(list(findings))
     if not findings:
