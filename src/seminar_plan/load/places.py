@@ -254,9 +254,10 @@ class _Walker:
             return True
         if match.group("open") is not None:
             names = [name.strip() for name in match.group("names").split(".")]
-            opening = _Token("punct", "[", line, match.start("open") - start + 1)
             self.current = self.place_header(
-                names, is_array=match.group("open") == "[[", opening=opening
+                names,
+                is_array=match.group("open") == "[[",
+                place=(line, match.start("open") - start + 1),
             )
         return True
 
@@ -268,9 +269,11 @@ class _Walker:
             is_array = True
             self.skip()
         names = [_key_text(part) for part in self.read_key()]
-        return self.place_header(names, is_array=is_array, opening=opening)
+        return self.place_header(
+            names, is_array=is_array, place=(opening.line, opening.column)
+        )
 
-    def place_header(self, names: list[str], *, is_array: bool, opening: _Token) -> Path:
+    def place_header(self, names: list[str], *, is_array: bool, place: tuple[int, int]) -> Path:
         if not names:
             return ()
         if is_array:
@@ -282,8 +285,9 @@ class _Walker:
         else:
             path = self.resolve(names)
         # Parents that only a dotted header names ([a.b] defines a) stand at that header.
+        positions = self.positions
         for end in range(1, len(path) + 1):
-            self.record(path[:end], opening)
+            positions.setdefault(path[:end], place)
         return path
 
     def key_value(self, table: Path) -> None:
@@ -351,7 +355,15 @@ class _Walker:
                 self.skip_rest_of_value("}")
 
 
-_BRACKET_LINE = re.compile(r"^[ \t]*\[[^\r\n]*", re.MULTILINE)
+# A line that starts with "[": a simple header (its names, no quotes) or anything else ("other").
+_BRACKET_LINE = re.compile(
+    rf"""^[ \t]*(?:
+        (?P<open>\[\[?)[ \t]*(?P<names>{_BARE_KEY}(?:[ \t]*\.[ \t]*{_BARE_KEY})*)[ \t]*\]\]?
+        [ \t]*(?:\#[^\r\n]*)?\r?$
+      | (?P<other>\[)
+    )""",
+    re.MULTILINE | re.VERBOSE,
+)
 # A line such as "[1]" or "[true]" inside a multi-line array of arrays looks like a header.
 _VALUE_LIKE = re.compile(r"\d+|true|false|inf|nan\Z")
 
@@ -422,19 +434,20 @@ def _lazy_places(text: str) -> LazyPlaces | None:
     table: Path = ()
     start, start_line = 0, 1
     line, counted = 1, 0
-    for bracket in _BRACKET_LINE.finditer(text):
-        header = _SIMPLE_LINE.match(text, bracket.start(), bracket.end())
-        if header is None or header.group("open") is None:
+    for header in _BRACKET_LINE.finditer(text):
+        if header.group("other") is not None:
             return None
-        names = [name.strip() for name in header.group("names").split(".")]
+        written = header.group("names")
+        names = [name.strip() for name in written.split(".")] if "." in written else [written]
         if _VALUE_LIKE.match(names[0]):
             return None
-        line += text.count("\n", counted, bracket.start())
-        counted = bracket.start()
-        regions.setdefault(table, (start, bracket.start(), start_line))
-        opening = _Token("punct", "[", line, header.start("open") - bracket.start() + 1)
-        table = walker.place_header(names, is_array=header.group("open") == "[[", opening=opening)
-        newline = text.find("\n", bracket.end())
+        at = header.start()
+        line += text.count("\n", counted, at)
+        counted = at
+        regions.setdefault(table, (start, at, start_line))
+        place = (line, header.start("open") - at + 1)
+        table = walker.place_header(names, is_array=header.group("open") == "[[", place=place)
+        newline = text.find("\n", header.end())
         start, start_line = (len(text) if newline < 0 else newline + 1), line + 1
     regions.setdefault(table, (start, len(text), start_line))
     return LazyPlaces(walker, regions)
