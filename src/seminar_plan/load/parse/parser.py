@@ -27,7 +27,7 @@ from seminar_plan.load.parse.schema import KEY_SYNONYMS
 from seminar_plan.load.parse.words import meant, quoted, type_name
 from seminar_plan.load.read import Sources
 from seminar_plan.messages import Message, text
-from seminar_plan.model import ALL, Origin, Text
+from seminar_plan.model import ALL, Event, Origin, Text
 
 
 def _as_it_should_be(code: str) -> bool:
@@ -56,6 +56,18 @@ class Parser:
     # Wall-clock times (with their zone's id) already judged by ``local_time_exists``: a
     # plan's sessions share a few slots, and each judgement converts through the zone twice.
     times_that_exist: dict[tuple[dt.datetime, int], bool] = field(default_factory=dict)
+    # Day, minutes after midnight and zone's id -> that wall-clock time, made once: sessions
+    # share a few slots, and the model's sessions then share their datetimes too.
+    wall_times: dict[tuple[int, int, int], dt.datetime] = field(default_factory=dict)
+
+    def wall_time(self, event: Event, day: int, minutes: int) -> dt.datetime:
+        """``minutes`` after the midnight that starts ``day`` of ``event``, on the wall clock."""
+        key = (day, minutes, id(event.tz))
+        moment = self.wall_times.get(key)
+        if moment is None:
+            midnight = dt.datetime.combine(event.date_of(day), dt.time(), tzinfo=event.tz)
+            moment = self.wall_times[key] = midnight + dt.timedelta(minutes=minutes)
+        return moment
 
     def time_exists(self, moment: dt.datetime) -> bool:
         """``local_time_exists(moment)``, judged once per wall-clock time and zone."""

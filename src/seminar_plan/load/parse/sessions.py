@@ -329,9 +329,8 @@ def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Ses
                 (occurrence,),
             )
             continue
-        midnight = dt.datetime.combine(event.date_of(day), dt.time(), tzinfo=event.tz)
-        begins = midnight + dt.timedelta(minutes=start)
-        ends = midnight + dt.timedelta(minutes=start + length)
+        begins = p.wall_time(event, day, start)
+        ends = p.wall_time(event, day, start + length)
         skipped = [
             (key, moment)
             for key, moment in (
@@ -356,7 +355,11 @@ def occurrences(p: Parser, draft: SessionDraft, event: Event | None) -> list[Ses
                 (occurrence,),
             )
             continue
-        cues = _cues(p, draft, occurrence, midnight, (start, start + length))
+        cues = (
+            _cues(p, draft, occurrence, p.wall_time(event, day, 0), (start, start + length))
+            if draft.cues
+            else ()
+        )
         result.append(_session(draft, occurrence, day, (begins, ends), cues))
     return result
 
