@@ -44,17 +44,22 @@ def room_overlaps(plan: Plan) -> Iterator[Issue]:
 
 @rule("room-closed")
 def room_closed(plan: Plan) -> Iterator[Issue]:
+    # A room's hours on a day, worked out once for the sessions it holds that day.
+    hours_on: dict[tuple[str, int], tuple[dt.datetime, dt.datetime]] = {}
     for session in plan.sessions:
         room = plan.room_of(session)
         if room is None:
             continue
-        midnight = session.start.replace(hour=0, minute=0, second=0, microsecond=0)
-        opens = midnight + dt.timedelta(hours=room.open.hour, minutes=room.open.minute)
-        closes = (
-            midnight + dt.timedelta(days=1)
-            if room.close is None
-            else midnight + dt.timedelta(hours=room.close.hour, minutes=room.close.minute)
-        )
+        found = hours_on.get((room.id, session.day))
+        if found is None:
+            midnight = session.start.replace(hour=0, minute=0, second=0, microsecond=0)
+            found = hours_on[room.id, session.day] = (
+                midnight + dt.timedelta(hours=room.open.hour, minutes=room.open.minute),
+                midnight + dt.timedelta(days=1)
+                if room.close is None
+                else midnight + dt.timedelta(hours=room.close.hour, minutes=room.close.minute),
+            )
+        opens, closes = found
         if session.start >= opens and session.end <= closes:
             continue
         key = "start" if session.start < opens else "end"
