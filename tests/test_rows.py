@@ -291,6 +291,29 @@ class TestRoster:
         roster = build_roster(loaded_plan(), "p", delegation="china")
         assert [row.id for row in roster.rows] == ["chen"]
 
+    def test_arrival_and_departure_from_flights_where_none_is_written(self) -> None:
+        """As the checks and the rooming list see a stay: chen flies in and out; kato's written
+        times stand (shown in the event's zone)."""
+        text = SCHEDULE + (
+            '[venues.pvg]\nname = "Pudong"\n'
+            '[[flights]]\nid = "in"\nnumber = "MU1"\ndirection = "arrival"\nairport = "pvg"\n'
+            'departs = 2025-07-22T20:00:00+09:00\narrives = 2025-07-22T21:30:00+08:00\n'
+            'passengers = ["chen", "kato"]\n'
+            '[[flights]]\nid = "out"\nnumber = "MU2"\ndirection = "departure"\n'
+            'airport = "pvg"\ndeparts = 2025-07-24T15:00:00\narrives = 2025-07-24T19:00:00+09:00\n'
+            'passengers = ["chen"]\n'
+        )
+        rows = {row.id: row for row in build_roster(loaded_plan(text), "p").rows}
+        assert (rows["chen"].arrive, rows["chen"].depart) == (
+            dt.datetime(2025, 7, 22, 21, 30, tzinfo=SHANGHAI),
+            dt.datetime(2025, 7, 24, 15, 0, tzinfo=SHANGHAI),
+        )
+        assert (rows["kato"].arrive, rows["kato"].depart) == (
+            dt.datetime(2025, 7, 23, 9, 0, tzinfo=SHANGHAI),
+            dt.datetime(2025, 7, 24, 18, 0, tzinfo=SHANGHAI),
+        )
+        assert (rows["aoki"].arrive, rows["aoki"].depart) == (None, None)
+
 
 class TestInterpretersDay:
     TEXT = plan_text(

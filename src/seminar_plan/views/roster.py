@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from seminar_plan import present
+from seminar_plan.logistics.stays import stay_of
 from seminar_plan.model import Plan, Role, Session
 from seminar_plan.text import language_order, pick
 
@@ -85,6 +86,8 @@ def build_roster(
         if role is not None and role not in roles_held:
             continue
         group = plan.delegation_by_id.get(person.delegation or "")
+        # As the checks and the rooming list see it: written, else from the person's flights.
+        stay = stay_of(plan, person.id)
         rows.append(
             RosterRow(
                 id=person.id,
@@ -93,8 +96,8 @@ def build_roster(
                 organization=pick(person.organization, order),
                 delegation=person.delegation,
                 delegation_name=pick(group.name, order) if group is not None else "",
-                arrive=person.arrive.astimezone(plan.event.tz) if person.arrive else None,
-                depart=person.depart.astimezone(plan.event.tz) if person.depart else None,
+                arrive=stay.arrive.astimezone(plan.event.tz) if stay.arrive else None,
+                depart=stay.depart.astimezone(plan.event.tz) if stay.depart else None,
                 sessions=len(mine),
                 roles=tuple(role for role in ROLES if role in roles_held),
                 contact=person.contact if contacts else (),
