@@ -246,22 +246,29 @@ def test_the_console_script_answers_version_as_the_app_does_without_typer() -> N
     assert result.stdout == out + "False False\n"
 
 
-def test_help_imports_neither_the_loader_nor_the_rules() -> None:
+def _imported_by(args: list[str], modules: tuple[str, ...]) -> str:
+    """What the command line prints for ``args`` in a fresh interpreter, then a line with those
+    of ``modules`` it imported."""
     probe = (
-        "import sys; sys.argv = ['seminar-plan', '--help']\n"
+        f"import sys; sys.argv = ['seminar-plan', *{args!r}]\n"
         "from seminar_plan.cli import main\n"
         "try:\n"
         "    main()\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print([m for m in ('seminar_plan.load', 'seminar_plan.checks', 'seminar_plan.model')"
-        " if m in sys.modules])\n"
+        f"print([m for m in {modules!r} if m in sys.modules])\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
-    assert "Usage" in result.stdout
-    assert result.stdout.endswith("\n[]\n")
+    return result.stdout
+
+
+def test_help_imports_neither_the_loader_nor_the_rules() -> None:
+    heavy = ("seminar_plan.load", "seminar_plan.checks", "seminar_plan.model")
+    out = _imported_by(["--help"], heavy)
+    assert "Usage" in out
+    assert out.endswith("\n[]\n")
 
 
 def test_each_commands_summary_is_one_line_of_its_docstring() -> None:
@@ -278,19 +285,8 @@ def test_each_commands_summary_is_one_line_of_its_docstring() -> None:
 def test_check_imports_no_dateutil() -> None:
     """Zones are the standard library's (in C); python-dateutil's module costs start-up time and
     is imported only for a zone name that zoneinfo cannot find."""
-    probe = (
-        f"import sys; sys.argv = ['seminar-plan', 'check', {str(EXAMPLE)!r}]\n"
-        "from seminar_plan.cli import main\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print('dateutil' in sys.modules)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    assert result.stdout == f"{EXAMPLE}: no problems found\nFalse\n"
+    out = _imported_by(["check", str(EXAMPLE)], ("dateutil",))
+    assert out == f"{EXAMPLE}: no problems found\n[]\n"
 
 
 def test_version_and_module_entry_point() -> None:
