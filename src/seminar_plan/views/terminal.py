@@ -304,13 +304,15 @@ def roster_renderable(roster: Roster, *, contacts: bool = False) -> RenderableTy
     post = label(lang, "position") + " / " + label(lang, "organization")
     if contacts:
         post += " / " + label(lang, "contact")
+    # Roles one a line and never folded (a narrow column showed "attende" over "e"); the
+    # delegation's name wraps between its words instead.
     table = _table(
         (label(lang, "name"), 3, None),
         (post, 4, None),
-        (label(lang, "delegation"), None, None),
+        (label(lang, "delegation"), 3, None),
         (label(lang, "arrive") + " /\n" + label(lang, "depart"), None, None),
         (label(lang, "sessions"), None, None),
-        (label(lang, "roles"), 2, None),
+        (label(lang, "roles"), None, None),
     )
     table.columns[4].justify = "right"
     for row in roster.rows:
@@ -322,7 +324,7 @@ def roster_renderable(roster: Roster, *, contacts: bool = False) -> RenderableTy
             Shown(row.delegation_name),
             _stay(row),
             Shown(str(row.sessions)),
-            Shown(present.list_separator(lang).join(label(lang, f"role.{r}") for r in row.roles)),
+            Shown("\n".join(label(lang, f"role.{r}") for r in row.roles)),
         )
     heading = Shown(f"{roster.title}\n{label(lang, 'roster')}", style="bold")
     heading.append("\n" + label(lang, "timezone").format(zone=roster.timezone), style="dim")
