@@ -114,6 +114,19 @@ def test_roster_matches_the_reviewed_golden_file(
     assert_golden(name, render(roster_renderable(roster, contacts=contacts)))
 
 
+@pytest.mark.usefixtures("at_root")
+def test_roster_at_80_columns_keeps_roles_and_latin_words_whole() -> None:
+    loaded = load_plan(EXAMPLE)
+    assert loaded.plan is not None
+    roster = build_roster(loaded.plan, loaded.path, lang="en")
+    lines = render(roster_renderable(roster), width=80).splitlines()
+    cells = [cell for line in lines for cell in line.split("  ") if cell.strip()]
+    for role in ("speaker", "attendee", "moderator", "owner"):
+        assert any(cell.strip() == role for cell in cells), role
+    assert any(cell.strip() == "Japanese" for cell in cells)  # "Japanese side" wraps whole
+    assert not any(cell.strip() in ("attende", "Japane", "speaker,") for cell in cells)
+
+
 def test_interpreters_match_the_reviewed_golden_file() -> None:
     loaded = load_plan(EXAMPLE)
     assert loaded.plan is not None
