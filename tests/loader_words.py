@@ -32,6 +32,7 @@ _TOML_EXAMPLES = re.compile(
     r"|\[\[?[^\]]*\]\]?"  # a table header or an array
     r"|\{[^}]*\}"  # an inline table
     r"|\d{4}-\d{2}-\d{2}(?:T[\d:]+)?(?:[+-]\d{2}:\d{2})?"  # a date or date-time
+    r"|`[^`]*`"  # a command, a file or variable name: code, not words
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 

@@ -196,3 +196,64 @@ def test_check_help_says_how_the_language_is_chosen() -> None:
     text = " ".join(result.stdout.replace("│", " ").split())
     assert "Messages and hints in en, ja, ko, zh;" in text
     assert "LC_ALL, LC_MESSAGES, LANG" in text
+
+
+# -- refusals (exit 2) in the user's language ------------------------------------------------
+
+NEWER_FORMAT = (
+    'format = 99\n[event]\ntitle = "x"\ntimezone = "Asia/Tokyo"\n'
+    "start = 2026-01-01\nend = 2026-01-02\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("ja", "：計画の形式 99 は、この seminar-plan が読める形式（1）より新しいものです。"),
+        ("zh", "：计划格式 99 比此版本 seminar-plan 能读取的格式（1）更新；请升级 seminar-plan"),
+        ("ko", ": 계획 형식 99은(는) 이 seminar-plan이 읽는 형식(1)보다 새롭습니다."),
+        ("en", ": plan format 99 is newer than this seminar-plan reads (format 1); upgrade"),
+    ],
+)
+def test_a_plan_in_a_newer_format_is_refused_in_the_language_asked(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    plan = tmp_path / "seminar.toml"
+    plan.write_text(NEWER_FORMAT, encoding="utf-8")
+    code, out, err = run("check", str(plan), f"--lang={lang}")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"seminar-plan: {plan}:1{said}"), err
+
+
+def test_without_lang_a_refusal_is_in_the_terminal_locale_s_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    monkeypatch.delenv("SEMINAR_PLAN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    no_plan = (
+        "seminar-plan: 計画が見つかりません：このフォルダーにも上位のフォルダーにも"
+        " `seminar.toml` がありません。\n  `seminar-plan init` で作るか、`seminar-plan check パス`"
+        " で指定してください（`SEMINAR_PLAN` でも指定できます）。\n"
+    )
+    assert run("agenda") == (2, "", no_plan)
+    assert run("people", str(tmp_path)) == (
+        2,
+        "",
+        f"seminar-plan: {tmp_path} はフォルダーですが、中に `seminar.toml` がありません\n",
+    )
+
+
+def test_a_refusal_in_a_language_without_catalogue_follows_the_terminal_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--lang fr (an event language, no catalogue): the locale's Korean, else English."""
+    missing = tmp_path / "nowhere.toml"
+    monkeypatch.setenv("LANG", "ko_KR.UTF-8")
+    code, _, korean = run("agenda", str(missing), "--lang", "fr")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    _, _, english = run("agenda", str(missing), "--lang", "fr")
+    assert code == 2
+    assert english == f"seminar-plan: {missing}: no such file\n"
+    assert korean.startswith(f"seminar-plan: {missing}: ")
+    assert korean != english

@@ -188,14 +188,19 @@ BAD_PLANS: dict[str, str] = {
     "room at another venue": plan_text(session("a", "09:00", "10:00", room="hall", venue="hotel")),
 }
 
-# Keys the corpus cannot make: reading files (test_read.py makes them), and a moment that
-# passes the years check but cannot be converted (no zone moves a date of 1900..9998 out of
-# what datetime holds: kept for safety).
+# Keys the corpus cannot make: reading files (test_read.py makes them), a moment that passes
+# the years check but cannot be converted (no zone moves a date of 1900..9998 out of what
+# datetime holds: kept for safety), and the refusals to load a plan at all, exit 2
+# (test_cli_languages.py makes them).
 MADE_ELSEWHERE = frozenset(
     {
         "load.read-failed",
         "load.too-large",
         "load.moment-out-of-range",
+        "load.newer-format",
+        "load.too-many-sessions",
+        "load.no-plan",
+        "load.folder-without-plan",
     }
 )
 READ_PREFIXES = ("load.include", "load.file.", "load-hint.include")

@@ -39,10 +39,34 @@ class _Commands(TyperGroup):
     """
 
     def invoke(self, ctx: Any) -> Any:  # noqa: ANN401 - click's own signature
+        # What follows the command's name, before the command parses (and consumes) it.
+        args = list(ctx.args)
         try:
             return super().invoke(ctx)
         except SeminarPlanError as error:
-            fail(str(error))
+            fail(refusal(error, _lang_option(args)))
+
+
+def _lang_option(args: list[str]) -> str | None:
+    """The value of ``--lang`` among a command's arguments, if it has one."""
+    for position, arg in enumerate(args):
+        if arg == "--lang" and position + 1 < len(args):
+            return args[position + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return None
+
+
+def refusal(error: SeminarPlanError, lang: str | None) -> str:
+    """Why the command could not run, in ``lang`` when it has a catalogue, else in the
+    terminal locale's language, else in English (an error without words as data: as it is)."""
+    if error.text is None:
+        return str(error)
+    from seminar_plan.messages import render
+
+    if lang is None or not locales.has_catalogue(lang):
+        lang = locales.terminal_language(os.environ) or locales.FALLBACK
+    return render(error.text, lang)
 
 
 app = typer.Typer(
@@ -79,21 +103,19 @@ def fail(message: str) -> NoReturn:
 
 
 def find_plan_path(plan: Path | None) -> Path:
-    """PLAN, else $SEMINAR_PLAN, else the nearest seminar.toml upward; else exit 2."""
+    """PLAN, else $SEMINAR_PLAN, else the nearest seminar.toml upward; else the command cannot
+    run (``SeminarPlanError``, exit 2)."""
     from seminar_plan.load.read import find_plan
+    from seminar_plan.messages import text
 
     if plan is None:
         plan = find_plan(Path.cwd(), dict(os.environ))
         if plan is None:
-            fail(
-                "no plan found: no seminar.toml here or in any parent folder.\n"
-                "  Make one with `seminar-plan init`, or name one: `seminar-plan check PATH`"
-                " (or set SEMINAR_PLAN)."
-            )
+            raise SeminarPlanError.saying(text("load.no-plan"))
     if plan.is_dir():
         inside = plan / "seminar.toml"
         if not inside.is_file():
-            fail(f"{plan} is a folder with no seminar.toml in it")
+            raise SeminarPlanError.saying(text("load.folder-without-plan", folder=str(plan)))
         plan = inside
     return plan
 
@@ -247,7 +269,7 @@ def check(
             try:
                 _, files = _check_once(plan, output_format, selection, strict, allow_outside, lang)
             except SeminarPlanError as error:  # could not read the plan: say so, wait for a fix
-                sys.stderr.write(f"seminar-plan: {error}\n")
+                sys.stderr.write(f"seminar-plan: {refusal(error, lang)}\n")
                 files = [find_plan_path(plan)]
             sys.stdout.write("-- waiting for changes (Ctrl-C ends) --\n")
             sys.stdout.flush()

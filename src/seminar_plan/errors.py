@@ -8,6 +8,26 @@ user, and the command line maps every one of them to exit status 2 in one place.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Self
+
+if TYPE_CHECKING:
+    from seminar_plan.messages import Message
+
 
 class SeminarPlanError(Exception):
-    """The command could not run; the message says why in one line."""
+    """The command could not run; the message says why in one line.
+
+    ``text``: the same words as data, where the raiser made them from the catalogue, so that
+    the command line can say them in the user's language (the message itself is English).
+    """
+
+    text: Message | str | None = None
+
+    @classmethod
+    def saying(cls, words: Message) -> Self:
+        """The error whose message is ``words`` in English, with ``words`` kept as its text."""
+        from seminar_plan.messages import render
+
+        error = cls(render(words, "en"))
+        error.text = words
+        return error

@@ -9,6 +9,7 @@ from seminar_plan.findings import Finding
 from seminar_plan.load.locate import Locator
 from seminar_plan.load.parse import FORMAT_VERSION, parse_plan
 from seminar_plan.load.read import PlanFileError, Sources, read_sources, sources_from_text
+from seminar_plan.messages import text
 from seminar_plan.model import Origin, Plan
 
 MAX_SESSIONS = 1_000_000
@@ -56,9 +57,13 @@ def _refuse_newer_format(sources: Sources, locator: Locator) -> None:
         value = source.data.get("format") if source.data else None
         if isinstance(value, int) and not isinstance(value, bool) and value > FORMAT_VERSION:
             place = locator.place(Origin(index, ("format",)))
-            raise PlanFormatError(
-                f"{place.file}:{place.line}: plan format {value} is newer than this"
-                f" seminar-plan reads (format {FORMAT_VERSION}); upgrade seminar-plan"
+            raise PlanFormatError.saying(
+                text(
+                    "load.newer-format",
+                    place=f"{place.file}:{place.line}",
+                    found=value,
+                    reads=FORMAT_VERSION,
+                )
             )
 
 
@@ -78,9 +83,13 @@ def _refuse_too_many_sessions(sources: Sources) -> None:
         for session in sessions
     )
     if count > MAX_SESSIONS:
-        raise PlanTooLargeError(
-            f"{sources.main.display}: {count:,} sessions is more than the {MAX_SESSIONS:,}"
-            " seminar-plan takes on; split the plan"
+        raise PlanTooLargeError.saying(
+            text(
+                "load.too-many-sessions",
+                path=sources.main.display,
+                count=f"{count:,}",
+                most=f"{MAX_SESSIONS:,}",
+            )
         )
 
 

@@ -61,11 +61,8 @@ _DOTTED_RUN = re.compile(rf"\.(?:[ \t]*{_KEY_PART}[ \t]*\.){{{MAX_KEY_PARTS - 1}
 class PlanFileError(SeminarPlanError):
     """The plan cannot be read at all: missing, a folder, unreadable, or too large.
 
-    ``text``: the words as data where the reader made them: for an included file, whose
-    problem is a finding in the planner's language.
+    Its ``text`` is also the finding of an included file that cannot be read.
     """
-
-    text: Message | str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,24 +283,18 @@ def _read_error(reason: str) -> Message | str:
     return reason
 
 
-def _file_error(words: Message) -> PlanFileError:
-    error = PlanFileError(render(words, "en"))
-    error.text = words
-    return error
-
-
 def _read_bytes(path: Path, budget: int) -> bytes:
     """Read a file; a special file, OSError and over-size surface as ``PlanFileError``."""
     try:
         return read_regular(path, budget)
     except TooLargeError:
         megabytes = MAX_TOTAL_BYTES // (1024 * 1024)
-        raise _file_error(
+        raise PlanFileError.saying(
             messages.text("load.too-large", path=str(path), megabytes=megabytes)
         ) from None
     except ReadError as error:
         reason = _read_error(str(error))
-        raise _file_error(
+        raise PlanFileError.saying(
             messages.text("load.read-failed", path=str(path), reason=reason)
         ) from None
 
