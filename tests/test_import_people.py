@@ -172,6 +172,16 @@ def test_a_plain_name_beside_a_japanese_one_needs_a_language() -> None:
     assert person.name == (("en", "Yasuda"), ("ja", "安田"))
 
 
+def test_a_text_column_named_with_its_language_gives_that_language() -> None:
+    text = "name_en,Name (JA),title-zh,Organisation.ko,name_jp\nYasuda,安田,理事长,클레어,x\n"
+    result = read_people(sheet(text))
+    (person,) = result.people
+    assert person.name == (("en", "Yasuda"), ("ja", "安田"))
+    assert (person.title, person.organization) == ((("zh", "理事长"),), (("ko", "클레어"),))
+    # A country code is not a language: left out, and said so (map it to name.ja to keep it).
+    assert result.ignored_columns == ("name_jp",)
+
+
 def test_map_names_other_columns() -> None:
     text = "Participant's name,Company,Seat\nAlex Lee,ACME,3\n"
     result = read_people(sheet(text), {"Participant's name": "name", "company": "organization"})

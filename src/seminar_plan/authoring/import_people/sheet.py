@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from seminar_plan import suggest
 from seminar_plan.errors import SeminarPlanError
+from seminar_plan.language_codes import judge
 from seminar_plan.load.parse import is_language_code
 
 TEXT_FIELDS = ("name", "title", "organization", "notes")
@@ -171,6 +172,26 @@ def normalise_header(header: str) -> str:
     return re.sub(r"[\s_\-・]+", "", folded)
 
 
+# A text column named with its language: "name_ja", "Name (zh)", "title-en", "organisation.ko".
+_TEXT_IN_LANGUAGE = re.compile(
+    r"(?P<field>[a-z]+)[\s_.:(-]*(?P<lang>[a-z]{2,3}(?:-[a-z0-9]+)*)\)?", re.IGNORECASE
+)
+
+
+def text_in_language(header: str) -> str | None:
+    """``FIELD.LANG`` for a header that names a text field (as the header table knows it, so
+    "organisation" too) and a language code after it, else None."""
+    match = _TEXT_IN_LANGUAGE.fullmatch(unicodedata.normalize("NFKC", header).strip())
+    if match is None:
+        return None
+    field = HEADERS.get(normalise_header(match.group("field")))
+    # A real code, in its canonical case ("JA" is ja); not a country code ("jp", "cn", "kr").
+    verdict = judge(match.group("lang"))
+    if field not in TEXT_FIELDS or verdict.canonical is None or verdict.mistyped:
+        return None
+    return f"{field}.{verdict.canonical}"
+
+
 def field_names() -> tuple[str, ...]:
     """The fields ``--map`` may name (a text field may also take ``.LANG``, contact ``.KEY``)."""
     return (*PLAIN_FIELDS, *TEXT_FIELDS, *(f"{f}.LANG" for f in TEXT_FIELDS), "contact.KEY")
@@ -274,7 +295,7 @@ def header_columns(
     ignored: list[str] = []
     for index, header in enumerate(headers):
         key = normalise_header(header)
-        field = by_header.get(key) or HEADERS.get(key)
+        field = by_header.get(key) or HEADERS.get(key) or text_in_language(header)
         if field is None:
             if header.strip():
                 ignored.append(header)
