@@ -422,6 +422,19 @@ class TestReferencesAndIds:
         for extra, subjects in cases:
             assert summary(plan_text(extra)) == [("unknown-ref", tuple(sorted(subjects)))], extra
 
+    def test_a_reference_to_a_declared_but_unusable_table_is_not_unknown(self) -> None:
+        """[rooms.annex] without its venue is reported once, where it is written; the session
+        that names it is not told the room "is not defined" (which it is)."""
+        text = plan_text(
+            '[rooms.annex]\nname = "Annex"\n' + session("a", "09:00", "10:00", room="annex")
+        )
+        assert summary(text) == [("schema", ("annex",))]
+        # A misspelling of it is still unknown.
+        text = plan_text(
+            '[rooms.annex]\nname = "Annex"\n' + session("a", "09:00", "10:00", room="anex")
+        )
+        assert sorted(summary(text)) == [("schema", ("annex",)), ("unknown-ref", ("a", "anex"))]
+
     def test_references_of_an_unscheduled_session_are_still_checked(self) -> None:
         text = plan_text(session("a", "10:00", "09:00", room="hal"))
         assert sorted(summary(text)) == [("bad-time", ("a",)), ("unknown-ref", ("a", "hal"))]

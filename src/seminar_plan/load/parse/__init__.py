@@ -135,7 +135,7 @@ def parse_plan(sources: Sources, locator: Locator) -> tuple[Plan | None, list[Fi
         protocol=protocol,
         tracks=tracks,
     )
-    references = References(p, plan, drafts, flight_refs)
+    references = References(p, plan, drafts, flight_refs, declared=tables.named)
     references.check()
     check_hotels(references, plan)
     return (plan if event is not None else None), p.findings

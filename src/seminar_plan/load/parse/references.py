@@ -25,11 +25,15 @@ class References:
         plan: Plan,
         drafts: list[SessionDraft],
         flights: Sequence[FlightRefs] = (),
+        declared: Mapping[str, Mapping[str, object]] | None = None,
     ) -> None:
         self.p = parser
         self.plan = plan
         self.drafts = drafts
         self.flight_refs = flights
+        # Kind -> the ids its tables declare, usable or not ([rooms.hall] without a venue is
+        # not in the plan, and its own finding says why).
+        self.declared = declared or {}
         # One index of ids per kind of reference, built at its first unknown reference.
         self.nearest: dict[str, Nearest] = {}
 
@@ -45,6 +49,10 @@ class References:
     ) -> None:
         """``unknown-ref``: ``referrer`` (an id or a table; ``shown`` in the message when
         given) refers to ``ref`` of the table ``what``, which does not define it."""
+        if self.is_declared(ref, what):
+            # The table is there but could not be used: its own findings say why, and "not
+            # defined" (with "define [rooms.hall]" as the fix) would send the planner astray.
+            return
         # "all" is suggested only for a near spelling of it, never as a last resort.
         near_all = closest(ref, [ALL]) if what == "attendees" else None
         if what not in self.nearest:
@@ -64,6 +72,13 @@ class References:
             ref=quoted(ref),
         )
         self.p.report("unknown-ref", origin, message, hint, (referrer, ref))
+
+    def is_declared(self, ref: str, what: str) -> bool:
+        """Whether a table of kind ``what`` declares ``ref`` (attendees and passengers may be
+        people, groups or delegations)."""
+        either = what in ("attendees", "passengers")
+        kinds = ("people", "groups", "delegations") if either else (what,)
+        return any(ref in self.declared.get(kind, {}) for kind in kinds)
 
     def check(self) -> None:
         plan = self.plan
