@@ -20,7 +20,7 @@ from loader_words import KEY_NAMES, english_left, foreign_words, keys
 from seminar_plan import load_text
 from seminar_plan.findings import Finding
 from seminar_plan.language_codes import MISTYPED_COUNTRIES
-from seminar_plan.load.parse.words import did_you_mean, meant, quoted, type_name
+from seminar_plan.load.parse.words import did_you_mean, meant, quoted, type_name, unquoted
 from seminar_plan.locales import catalogue
 from seminar_plan.messages import Message, render
 
@@ -62,6 +62,10 @@ BAD_PLANS: dict[str, str] = {
     "name a float": plan_text("[venues.x]\nname = 1.5\n"),
     "name a list": plan_text("[venues.x]\nname = []\n"),
     "name an empty table": plan_text("[venues.x]\nname = {}\n"),
+    "event date in quotes": BASE.replace("start = 2025-07-23", 'start = "2025-07-23"'),
+    "arrival in quotes, no seconds": plan_text(
+        '[people.x]\nname = "X"\narrive = "2025-07-22 17:00"\n'
+    ),
     "capacity a string": BASE.replace("capacity = 100", 'capacity = "many"'),
     "capacity a date-time": BASE.replace("capacity = 100", "capacity = 2025-01-01T00:00:00"),
     "capacity a date": BASE.replace("capacity = 100", "capacity = 2025-01-01"),
@@ -351,3 +355,30 @@ def test_any_bad_value_is_shown_in_every_language(table: str, key: str, value: o
             continue
         for lang in LANGUAGES:
             assert english_left(finding.text, lang) == set(), finding.message_in(lang)
+
+
+@pytest.mark.parametrize(
+    ("value", "wanted", "written"),
+    [
+        ("2026-10-23", dt.date, "2026-10-23"),
+        (" 2026-10-23 ", dt.date, "2026-10-23"),
+        ("2026-10-22 17:00", dt.datetime, "2026-10-22 17:00:00"),
+        ("2026-10-22T17:00:00+02:00", dt.datetime, "2026-10-22T17:00:00+02:00"),
+        ("2026-10-23", dt.datetime, None),  # a date where a date-time is wanted
+        ("2026-10-22T17:00:00", dt.date, None),  # and the other way round
+        ("23.10.2026", dt.date, None),
+        ("2026-10-23\nx = 1", dt.date, None),  # nothing but a date is read as TOML
+        ("2026-02-30", dt.date, None),
+        (20261023, dt.date, None),
+    ],
+)
+def test_a_date_in_quotes_is_shown_without_them(
+    value: object, wanted: type[dt.date], written: str | None
+) -> None:
+    hint = unquoted("start", value, wanted)
+    if written is None:
+        assert hint is None
+    else:
+        assert hint is not None
+        expected = f"write start = {written}, without quotes: in quotes it is text"
+        assert render(hint, "en") == expected

@@ -17,7 +17,7 @@ from seminar_plan.load.parse.scalars import (
     duration_minutes,
 )
 from seminar_plan.load.parse.schema import CHECK_KEYS, DAY_KEYS, EVENT_KEYS
-from seminar_plan.load.parse.words import did_you_mean, meant, quoted, type_name
+from seminar_plan.load.parse.words import did_you_mean, meant, quoted, type_name, unquoted
 from seminar_plan.load.zones import resolve_zone
 from seminar_plan.messages import text
 from seminar_plan.model import CheckConfig, Day, Event, Origin, Text
@@ -95,7 +95,11 @@ def _dates(
             p.schema(origin, missing_key(key), text("load-hint.add-date", key=key))
             dates.append(None)
         elif isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            p.schema(origin.child(key), text("load.not-date", key=key, type=type_name(value)))
+            p.schema(
+                origin.child(key),
+                text("load.not-date", key=key, type=type_name(value)),
+                unquoted(key, value, dt.date),
+            )
             dates.append(None)
         elif not FIRST_DATE <= value <= LAST_DATE:
             p.schema(

@@ -15,7 +15,7 @@ from seminar_plan.load.parse.collect import duplicate
 from seminar_plan.load.parse.parser import Entry, Parser, missing_key
 from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE, skipped_local_time
 from seminar_plan.load.parse.schema import FLIGHT_KEYS
-from seminar_plan.load.parse.words import quoted, type_name
+from seminar_plan.load.parse.words import quoted, type_name, unquoted
 from seminar_plan.messages import Message, text
 from seminar_plan.model import DIRECTIONS, Direction, Event, Flight, Origin
 
@@ -156,7 +156,7 @@ def flight_time(
         p.schema(
             origin.child(key),
             text("load.not-datetime", key=key, type=type_name(value)),
-            text("load-hint.write-datetime", key=key),
+            unquoted(key, value, dt.datetime) or text("load-hint.write-datetime", key=key),
             subject,
         )
         return None

@@ -9,7 +9,7 @@ from typing import Any
 from seminar_plan.load.parse.parser import Entry, Parser
 from seminar_plan.load.parse.scalars import FIRST_DATE, LAST_DATE, skipped_local_time
 from seminar_plan.load.parse.schema import DELEGATION_KEYS, GROUP_KEYS, PERSON_KEYS
-from seminar_plan.load.parse.words import type_name
+from seminar_plan.load.parse.words import type_name, unquoted
 from seminar_plan.messages import text
 from seminar_plan.model import Delegation, Event, Group, Origin, Person, Text, instant
 
@@ -105,7 +105,7 @@ def moment(
         p.schema(
             origin.child(key),
             text("load.not-datetime", key=key, type=type_name(value)),
-            text("load-hint.write-datetime", key=key),
+            unquoted(key, value, dt.datetime) or text("load-hint.write-datetime", key=key),
             ident,
         )
         return None

@@ -10,6 +10,7 @@ translated (a type's name, a kind of id) is itself a message.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from seminar_plan.messages import Message, text
@@ -49,3 +50,32 @@ def did_you_mean(word: str, options: Iterable[str]) -> Message | None:
     """``did you mean 'x'?`` for the closest option, or None when none is close."""
     match = closest(word, options)
     return None if match is None else meant(match)
+
+
+# Only digits and the punctuation of dates and times: nothing else is read as TOML.
+_DATE_LIKE = re.compile(r"[0-9][0-9Tt:.+\-Zz ]*\Z")
+# A local date-time written without seconds: TOML 1.0 needs them ("17:00" is "17:00:00").
+_NO_SECONDS = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}\Z")
+
+
+def unquoted(key: str, value: object, wanted: type[dt.date]) -> Message | None:
+    """``write start = 2026-10-23, without quotes`` when ``value`` is a string that, written
+    without its quotes (and with ":00" seconds where TOML needs them), is a TOML value of type
+    ``wanted`` (``dt.date`` for a date only, ``dt.datetime`` for a date-time); else None."""
+    if not isinstance(value, str):
+        return None
+    import tomllib
+
+    written = value.strip()
+    if not _DATE_LIKE.match(written):
+        return None
+    if _NO_SECONDS.match(written):
+        written += ":00"
+    try:
+        read = tomllib.loads(f"v = {written}")["v"]
+    except (tomllib.TOMLDecodeError, ValueError):
+        return None
+    # A date-time is also a date to isinstance: only the exact kind asked for will do.
+    if isinstance(read, dt.datetime) is not (wanted is dt.datetime) or not isinstance(read, wanted):
+        return None
+    return text("load-hint.unquote", key=key, value=written)
